@@ -1,0 +1,37 @@
+import { adminRouter } from './routers/admin/router';
+import { aiRouter } from './routers/ai/router';
+import { analyticsRouter } from './routers/analytics/router';
+import { authRouter } from './routers/auth/router';
+import { battleRouter } from './routers/battle/router';
+import { characterRouter } from './routers/character/router';
+import { leaderboardRouter } from './routers/leaderboard/router';
+import { learningRouter } from './routers/learning/router';
+import { matchRouter } from './routers/match/router';
+import { notificationRouter } from './routers/notification/router';
+import { problemRouter } from './routers/problem/router';
+import { savesRouter } from './routers/saves/router';
+import { socialRouter } from './routers/social/router';
+import { submissionRouter } from './routers/submission/router';
+import { userRouter } from './routers/user/router';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+  user: userRouter,
+  admin: adminRouter,
+  character: characterRouter,
+  learning: learningRouter,
+  problem: problemRouter,
+  submission: submissionRouter,
+  battle: battleRouter,
+  match: matchRouter,
+  social: socialRouter,
+  ai: aiRouter,
+  leaderboard: leaderboardRouter,
+  notification: notificationRouter,
+  analytics: analyticsRouter,
+  saves: savesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,2 @@
+export { createPrisma, type Db, type DbTx } from './client';
+export * from './generated/prisma/client';
