@@ -24,7 +24,11 @@ const t = initTRPC
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
-        message: internal ? 'Something went wrong on our side. Please try again.' : zodError ? 'Please fix the highlighted fields' : shape.message,
+        message: internal
+          ? 'Something went wrong on our side. Please try again.'
+          : zodError
+            ? 'Please fix the highlighted fields'
+            : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,

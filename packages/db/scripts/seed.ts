@@ -9,7 +9,9 @@ try {
   await migrateDeploy(url);
   const started = Date.now();
   const summary = await seed(db, (m) => console.log(`seed: ${m}`));
-  console.log(`seeded ${summary.users} users, ${summary.problems} problems, ${summary.testCases} tests in ${Date.now() - started} ms`);
+  console.log(
+    `seeded ${summary.users} users, ${summary.problems} problems, ${summary.testCases} tests in ${Date.now() - started} ms`,
+  );
 } finally {
   await db.$disconnect();
   await stop?.();

@@ -101,10 +101,7 @@ export function runningClusterPort(dir: string): number | null {
   return Number.isFinite(port) && port > 0 ? port : null;
 }
 
-export const defaultDataDir = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  '../../../.data/postgres',
-);
+export const defaultDataDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../.data/postgres');
 
 /**
  * The platform's database URL: `DATABASE_URL` when set; otherwise the embedded cluster under

@@ -111,9 +111,7 @@ export async function pendingSchemaSql(): Promise<string> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const db = new PGlite();
-  const engine = await loadEngine(
-    new PrismaPGlite(db) as unknown as SqlMigrationAwareDriverAdapterFactory,
-  );
+  const engine = await loadEngine(new PrismaPGlite(db) as unknown as SqlMigrationAwareDriverAdapterFactory);
   try {
     const r = await engine.diff({
       from: { tag: 'migrations', ...migrationsList() },

@@ -1,4 +1,4 @@
-export { createLogger, type Logger } from './log';
-export { createOpsServer, createRegistry, listen, type HealthCheck, type RouteHandler } from './http';
-export { onShutdown } from './shutdown';
 export { default as promClient } from 'prom-client';
+export { createOpsServer, createRegistry, type HealthCheck, listen, type RouteHandler } from './http';
+export { createLogger, type Logger } from './log';
+export { onShutdown } from './shutdown';

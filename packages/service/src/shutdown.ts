@@ -1,17 +1,20 @@
 import type { Logger } from './log';
 
 /**
- * Runs `cleanup` once on SIGINT/SIGTERM, then exits. A second signal, or cleanup outlasting
- * `timeoutMs`, exits at once: an operator pressing Ctrl-C twice means it.
+ * Runs `cleanup` once on SIGINT/SIGTERM, then exits. A later signal, or cleanup outlasting
+ * `timeoutMs`, exits at once: an operator pressing Ctrl-C twice means it. Signals within the
+ * first two seconds are the same request arriving twice (Ctrl-C reaches the whole process group
+ * and the supervisor forwards it too), so they are ignored.
  */
 export function onShutdown(log: Logger, cleanup: () => Promise<void>, timeoutMs = 15_000): void {
-  let stopping = false;
+  let stoppingSince = 0;
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince < 2000) return;
       log.warn('second signal, exiting now', { signal });
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log.info('shutting down', { signal });
     const timer = setTimeout(() => {
       log.error('shutdown timed out', { timeoutMs });

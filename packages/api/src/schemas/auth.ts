@@ -38,7 +38,10 @@ export const signInInput = z.object({
 });
 
 export const changePasswordInput = z
-  .object({ currentPassword: z.string().min(1, { error: 'Enter your current password' }).max(128), newPassword: passwordSchema })
+  .object({
+    currentPassword: z.string().min(1, { error: 'Enter your current password' }).max(128),
+    newPassword: passwordSchema,
+  })
   .refine((v) => v.currentPassword !== v.newPassword, {
     path: ['newPassword'],
     error: 'The new password must differ from the current one',

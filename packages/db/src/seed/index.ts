@@ -39,9 +39,33 @@ const studentNames = [
 ] as const;
 
 export const seedUsers: SeedUser[] = [
-  { email: 'admin@roguelearn.local', username: 'admin', displayName: 'Platform Admin', role: 'ADMIN', skill: 'EXPERT', xp: 0, rating: 1500 },
-  { email: 'knuth@roguelearn.local', username: 'knuth', displayName: 'Prof. Donald Knuth', role: 'INSTRUCTOR', skill: 'EXPERT', xp: 0, rating: 1500 },
-  { email: 'hopper@roguelearn.local', username: 'mhopper', displayName: 'Dr. Mary Hopper', role: 'INSTRUCTOR', skill: 'EXPERT', xp: 0, rating: 1500 },
+  {
+    email: 'admin@roguelearn.local',
+    username: 'admin',
+    displayName: 'Platform Admin',
+    role: 'ADMIN',
+    skill: 'EXPERT',
+    xp: 0,
+    rating: 1500,
+  },
+  {
+    email: 'knuth@roguelearn.local',
+    username: 'knuth',
+    displayName: 'Prof. Donald Knuth',
+    role: 'INSTRUCTOR',
+    skill: 'EXPERT',
+    xp: 0,
+    rating: 1500,
+  },
+  {
+    email: 'hopper@roguelearn.local',
+    username: 'mhopper',
+    displayName: 'Dr. Mary Hopper',
+    role: 'INSTRUCTOR',
+    skill: 'EXPERT',
+    xp: 0,
+    rating: 1500,
+  },
   ...studentNames.map(([username, displayName], i) => ({
     email: `${username}@roguelearn.local`,
     username,
@@ -124,7 +148,11 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
     const row = await db.problem.upsert({ where: { slug: p.slug }, update: data, create: { slug: p.slug, ...data } });
     problemIds[p.slug] = row.id;
     for (const tagName of p.tags) {
-      const tag = await db.tag.upsert({ where: { slug: tagName }, update: {}, create: { slug: tagName, name: tagName } });
+      const tag = await db.tag.upsert({
+        where: { slug: tagName },
+        update: {},
+        create: { slug: tagName, name: tagName },
+      });
       await db.problemTag.upsert({
         where: { problemId_tagId: { problemId: row.id, tagId: tag.id } },
         update: {},
@@ -202,7 +230,13 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
   const syl = await db.syllabus.upsert({
     where: { id: seedId('syllabus:cs101') },
     update: { content: syllabus.content },
-    create: { id: seedId('syllabus:cs101'), title: syllabus.title, content: syllabus.content, authorId: users.knuth, classId: cls.id },
+    create: {
+      id: seedId('syllabus:cs101'),
+      title: syllabus.title,
+      content: syllabus.content,
+      authorId: users.knuth,
+      classId: cls.id,
+    },
   });
   const tree = await db.skillTree.upsert({
     where: { id: seedId('tree:cs101') },
@@ -314,7 +348,12 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
     await db.friendship.upsert({
       where: { requesterId_addresseeId: { requesterId: users[a], addresseeId: users[b] } },
       update: {},
-      create: { requesterId: users[a], addresseeId: users[b], status: 'ACCEPTED', respondedAt: new Date('2026-10-01T12:00:00Z') },
+      create: {
+        requesterId: users[a],
+        addresseeId: users[b],
+        status: 'ACCEPTED',
+        respondedAt: new Date('2026-10-01T12:00:00Z'),
+      },
     });
   }
 
@@ -377,7 +416,13 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
       endedAt: new Date('2026-10-10T18:12:00Z'),
       participants: {
         create: [
-          { userId: users.ada, acceptedAt: new Date('2026-10-10T18:00:00Z'), solvedAt: new Date('2026-10-10T18:12:00Z'), ratingBefore: 1334, ratingAfter: 1350 },
+          {
+            userId: users.ada,
+            acceptedAt: new Date('2026-10-10T18:00:00Z'),
+            solvedAt: new Date('2026-10-10T18:12:00Z'),
+            ratingBefore: 1334,
+            ratingAfter: 1350,
+          },
           { userId: users.alan, acceptedAt: new Date('2026-10-10T18:00:00Z'), ratingBefore: 1437, ratingAfter: 1421 },
         ],
       },
@@ -393,13 +438,25 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
   await db.notification.upsert({
     where: { id: welcomeId },
     update: {},
-    create: { id: welcomeId, userId: users.ada, type: 'guild', title: 'Alan Turing joined The Recursive Rangers', link: '/guilds/recursive-rangers' },
+    create: {
+      id: welcomeId,
+      userId: users.ada,
+      type: 'guild',
+      title: 'Alan Turing joined The Recursive Rangers',
+      link: '/guilds/recursive-rangers',
+    },
   });
   const auditId = BigInt(1);
   await db.auditLog.upsert({
     where: { id: auditId },
     update: {},
-    create: { id: auditId, actorId: users.admin, action: 'seed.run', targetType: 'platform', data: { problems: problems.length } },
+    create: {
+      id: auditId,
+      actorId: users.admin,
+      action: 'seed.run',
+      targetType: 'platform',
+      data: { problems: problems.length },
+    },
   });
   // The explicit id above leaves the sequence behind; move it past the seeded rows.
   await db.$executeRawUnsafe(

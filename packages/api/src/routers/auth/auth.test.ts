@@ -64,7 +64,12 @@ describe('sign-up validation', () => {
 });
 
 describe('sessions', () => {
-  const grace = { email: 'grace@example.com', username: 'grace', displayName: 'Grace Hopper', password: 'cobol-forever' };
+  const grace = {
+    email: 'grace@example.com',
+    username: 'grace',
+    displayName: 'Grace Hopper',
+    password: 'cobol-forever',
+  };
 
   it('signs up, stays signed in, signs out, and signs in again', async () => {
     const b = browser(t.db, config);
@@ -89,9 +94,9 @@ describe('sessions', () => {
     const stolen = b.jar.get('rl_access') as string;
     await b.run((c) => c.auth.signOut());
     const attacker = browser(t.db, config);
-    await expect(
-      attacker.run((c) => c.user.me(), { authorization: `Bearer ${stolen}` }),
-    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(attacker.run((c) => c.user.me(), { authorization: `Bearer ${stolen}` })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('rotates the refresh token: the old one stops working', async () => {
@@ -121,7 +126,12 @@ describe('token verification', () => {
   beforeAll(async () => {
     const b = browser(t.db, config);
     const s = await b.run((c) =>
-      c.auth.signUp({ email: 'turing@example.com', username: 'alan', displayName: 'Alan Turing', password: 'enigma-machine' }),
+      c.auth.signUp({
+        email: 'turing@example.com',
+        username: 'alan',
+        displayName: 'Alan Turing',
+        password: 'enigma-machine',
+      }),
     );
     token = b.jar.get('rl_access') as string;
     userId = s.user.id;
@@ -141,7 +151,11 @@ describe('token verification', () => {
   });
 
   it('rejects an expired token', async () => {
-    const expired = await signAccessToken({ ...config, accessTtlSec: -10 }, { id: userId, email: 'turing@example.com', role: 'STUDENT', username: 'alan', displayName: 'Alan' }, (await t.db.authSession.findFirstOrThrow({ where: { userId } })).id);
+    const expired = await signAccessToken(
+      { ...config, accessTtlSec: -10 },
+      { id: userId, email: 'turing@example.com', role: 'STUDENT', username: 'alan', displayName: 'Alan' },
+      (await t.db.authSession.findFirstOrThrow({ where: { userId } })).id,
+    );
     expect(await asBearer(expired)).toBeNull();
   });
 
@@ -158,7 +172,11 @@ describe('token verification', () => {
   });
 
   it('rejects a token signed with another key', async () => {
-    const other = await signAccessToken(testAuthConfig({ jwtSecret: new TextEncoder().encode('another-secret-another-secret-12') }), { id: userId, email: 'x', role: 'ADMIN', username: 'alan', displayName: 'x' }, 'x');
+    const other = await signAccessToken(
+      testAuthConfig({ jwtSecret: new TextEncoder().encode('another-secret-another-secret-12') }),
+      { id: userId, email: 'x', role: 'ADMIN', username: 'alan', displayName: 'x' },
+      'x',
+    );
     expect(await asBearer(other)).toBeNull();
   });
 
@@ -170,18 +188,31 @@ describe('token verification', () => {
 describe('sign-in rate limit', () => {
   it(`locks an email after ${SIGN_IN_LIMITS.perEmail} failures, even for the right password`, async () => {
     const b = browser(t.db, config, '198.51.100.1');
-    await b.run((c) => c.auth.signUp({ email: 'dennis@example.com', username: 'dmr', displayName: 'Dennis', password: 'unix-is-simple' }));
+    await b.run((c) =>
+      c.auth.signUp({
+        email: 'dennis@example.com',
+        username: 'dmr',
+        displayName: 'Dennis',
+        password: 'unix-is-simple',
+      }),
+    );
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
-      await expect(b.run((c) => c.auth.signIn({ email: 'dennis@example.com', password: `wrong-${i}` }))).rejects.toMatchObject({
+      await expect(
+        b.run((c) => c.auth.signIn({ email: 'dennis@example.com', password: `wrong-${i}` })),
+      ).rejects.toMatchObject({
         code: 'UNAUTHORIZED',
         message: 'Wrong email or password',
       });
     }
-    await expect(b.run((c) => c.auth.signIn({ email: 'dennis@example.com', password: 'unix-is-simple' }))).rejects.toMatchObject({
+    await expect(
+      b.run((c) => c.auth.signIn({ email: 'dennis@example.com', password: 'unix-is-simple' })),
+    ).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
     });
     // Another account is not affected.
-    await expect(b.run((c) => c.auth.signIn({ email: 'turing@example.com', password: 'enigma-machine' }))).resolves.toBeTruthy();
+    await expect(
+      b.run((c) => c.auth.signIn({ email: 'turing@example.com', password: 'enigma-machine' })),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -206,17 +237,23 @@ describe('password change and account deletion', () => {
     const b = browser(t.db, config);
     const creds = { email: 'ken@example.com', password: 'plan-nine-os' };
     const { user } = await b.run((c) => c.auth.signUp({ ...creds, username: 'ken', displayName: 'Ken' }));
-    await expect(b.run((c) => c.auth.deleteAccount({ password: creds.password, confirm: 'delete' as 'DELETE' }))).rejects.toMatchObject({
+    await expect(
+      b.run((c) => c.auth.deleteAccount({ password: creds.password, confirm: 'delete' as 'DELETE' })),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    await expect(b.run((c) => c.auth.deleteAccount({ password: 'nope-nope', confirm: 'DELETE' }))).rejects.toMatchObject({
+    await expect(
+      b.run((c) => c.auth.deleteAccount({ password: 'nope-nope', confirm: 'DELETE' })),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
     await b.run((c) => c.auth.deleteAccount({ password: creds.password, confirm: 'DELETE' }));
     expect(await t.db.user.findUnique({ where: { id: user.id } })).toBeNull();
     expect(await t.db.authSession.count({ where: { userId: user.id } })).toBe(0);
     expect(await b.run((c) => c.auth.me())).toBeNull();
-    await expect(browser(t.db, config).run((c) => c.auth.signIn(creds))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(browser(t.db, config).run((c) => c.auth.signIn(creds))).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('refuses to delete a guild owner until the guild is handed over', async () => {
@@ -225,7 +262,9 @@ describe('password change and account deletion', () => {
       c.auth.signUp({ email: 'owner@example.com', username: 'owner', displayName: 'Owner', password: 'guild-master' }),
     );
     await t.db.guild.create({ data: { name: 'Owners', slug: 'owners', ownerId: user.id } });
-    await expect(b.run((c) => c.auth.deleteAccount({ password: 'guild-master', confirm: 'DELETE' }))).rejects.toMatchObject({
+    await expect(
+      b.run((c) => c.auth.deleteAccount({ password: 'guild-master', confirm: 'DELETE' })),
+    ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: 'Transfer ownership of your guilds before deleting your account',
     });

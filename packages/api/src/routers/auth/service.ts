@@ -1,6 +1,6 @@
 // Sign-up, sign-in, sessions and account lifecycle for the local provider, plus mapping verified
 // Supabase tokens to user rows. Plain functions over the database: testable without HTTP.
-import { Prisma, type Db, type Role } from '@roguelearn/db';
+import { type Db, Prisma, type Role } from '@roguelearn/db';
 import { hashPassword, verifyPassword } from '@roguelearn/db/password';
 import type { AuthConfig } from '../../config';
 import { DomainError } from '../../errors';
@@ -103,11 +103,14 @@ export async function signIn(db: Db, config: AuthConfig, input: SignInInput, req
       `Too many failed sign-in attempts. Try again in ${Math.round(SIGN_IN_LIMITS.windowMs / 60_000)} minutes.`,
     );
   }
-  const user = await db.user.findUnique({ where: { email: input.email }, select: { ...userFields, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: { ...userFields, passwordHash: true },
+  });
+  let ok = false;
+  if (user?.passwordHash) ok = await verifyPassword(input.password, user.passwordHash);
   // Hash even when the user is unknown so response time doesn't reveal which emails exist.
-  const ok = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
-    : (await hashPassword(input.password), false);
+  else await hashPassword(input.password);
   if (!user || !ok) {
     await db.loginAttempt.createMany({
       data: [
@@ -135,7 +138,7 @@ export async function refresh(db: Db, config: AuthConfig, refreshToken: string):
   const session = updated[0];
   if (!session) throw new DomainError('UNAUTHORIZED', 'Your session has expired. Sign in again.');
   const user = await db.user.findUnique({ where: { id: session.userId }, select: userFields });
-  if (!user || user.status !== 'ACTIVE') throw new DomainError('UNAUTHORIZED', 'Your session has expired. Sign in again.');
+  if (user?.status !== 'ACTIVE') throw new DomainError('UNAUTHORIZED', 'Your session has expired. Sign in again.');
   const { status: _status, ...sessionUser } = user;
   return {
     user: { ...sessionUser, sessionId: session.id },
@@ -147,7 +150,8 @@ export async function refresh(db: Db, config: AuthConfig, refreshToken: string):
 
 export async function signOut(db: Db, sessionId: string | null, refreshToken?: string): Promise<void> {
   const now = new Date();
-  if (sessionId) await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+  if (sessionId)
+    await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
   if (refreshToken) {
     await db.authSession.updateMany({
       where: { refreshTokenHash: hashRefreshToken(refreshToken), revokedAt: null },
@@ -179,7 +183,9 @@ export async function changePassword(
       where: { userId: user.id, revokedAt: null, ...(user.sessionId ? { id: { not: user.sessionId } } : {}) },
       data: { revokedAt: new Date() },
     }),
-    db.auditLog.create({ data: { actorId: user.id, action: 'auth.password_changed', targetType: 'user', targetId: user.id } }),
+    db.auditLog.create({
+      data: { actorId: user.id, action: 'auth.password_changed', targetType: 'user', targetId: user.id },
+    }),
   ]);
 }
 
@@ -195,10 +201,15 @@ export async function deleteAccount(db: Db, user: SessionUser, password: string 
     throw new DomainError('PRECONDITION_FAILED', 'Transfer ownership of your guilds before deleting your account');
   }
   if (row._count.classesTaught > 0) {
-    throw new DomainError('PRECONDITION_FAILED', 'Hand your classes to another instructor before deleting your account');
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      'Hand your classes to another instructor before deleting your account',
+    );
   }
   await db.$transaction([
-    db.auditLog.create({ data: { actorId: null, action: 'auth.account_deleted', targetType: 'user', targetId: user.id } }),
+    db.auditLog.create({
+      data: { actorId: null, action: 'auth.account_deleted', targetType: 'user', targetId: user.id },
+    }),
     db.user.delete({ where: { id: user.id } }),
   ]);
 }
@@ -262,7 +273,11 @@ async function provisionSupabaseUser(
     return { ...u, sessionId: null };
   }
   if (!email) return null;
-  const base = (email.split('@')[0] ?? 'player').toLowerCase().replace(/[^a-z0-9_-]/g, '').slice(0, 16) || 'player';
+  const base =
+    (email.split('@')[0] ?? 'player')
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '')
+      .slice(0, 16) || 'player';
   const username = `${base}-${sub.replace(/-/g, '').slice(0, 6)}`;
   try {
     const created = await db.user.create({

@@ -1,7 +1,7 @@
 // Access tokens have Supabase's claim shape whoever issues them, so everything past verification
 // is the same for the embedded default and for Supabase Auth.
 import crypto from 'node:crypto';
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { AuthConfig } from '../../config';
 
 export interface AccessClaims extends JWTPayload {

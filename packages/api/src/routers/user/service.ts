@@ -28,7 +28,9 @@ export async function getPublicProfile(db: Db, username: string, viewerId: strin
     where: { username },
     select: {
       ...publicUser,
-      profile: { select: { bio: true, avatarUrl: true, location: true, website: true, github: true, skillLevel: true } },
+      profile: {
+        select: { bio: true, avatarUrl: true, location: true, website: true, github: true, skillLevel: true },
+      },
       preferences: { select: { publicProfile: true } },
       character: { select: { level: true, xp: true, title: true, streakDays: true } },
       ratings: { select: { kind: true, rating: true, gamesPlayed: true } },
@@ -58,7 +60,11 @@ export async function updatePreferences(db: Db, userId: string, input: z.infer<t
   return db.preferences.upsert({ where: { userId }, create: { userId, ...input }, update: input });
 }
 
-export async function setSkillLevel(db: Db, userId: string, skillLevel: 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED' | 'EXPERT') {
+export async function setSkillLevel(
+  db: Db,
+  userId: string,
+  skillLevel: 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED' | 'EXPERT',
+) {
   return db.profile.upsert({ where: { userId }, create: { userId, skillLevel }, update: { skillLevel } });
 }
 

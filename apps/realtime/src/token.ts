@@ -1,0 +1,40 @@
+// Room tokens: short-lived JWTs the web app signs (HS256, AUTH_JWT_SECRET) naming the room, the
+// user and the permission. The realtime server trusts nothing else on upgrade.
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+export const ROOM_TOKEN_AUDIENCE = 'roguelearn-realtime';
+export type RoomPermission = 'read' | 'write';
+
+export interface RoomClaims {
+  room: string;
+  userId: string;
+  name: string;
+  permission: RoomPermission;
+}
+
+export async function signRoomToken(secret: Uint8Array, claims: RoomClaims, ttlSec = 300): Promise<string> {
+  return new SignJWT({ room: claims.room, name: claims.name, perm: claims.permission })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.userId)
+    .setAudience(ROOM_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSec}s`)
+    .sign(secret);
+}
+
+/** The claims of a valid token for `room`, or null (forged, expired, or for another room). */
+export async function verifyRoomToken(secret: Uint8Array, token: string, room: string): Promise<RoomClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, secret, { audience: ROOM_TOKEN_AUDIENCE, algorithms: ['HS256'] });
+    if (payload.room !== room || typeof payload.sub !== 'string') return null;
+    return {
+      room,
+      userId: payload.sub,
+      name: typeof payload.name === 'string' ? payload.name : 'anonymous',
+      permission: payload.perm === 'write' ? 'write' : 'read',
+    };
+  } catch (err) {
+    if (err instanceof errors.JOSEError) return null;
+    throw err;
+  }
+}

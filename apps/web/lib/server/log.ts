@@ -1,0 +1,3 @@
+import { createLogger } from '@roguelearn/service';
+
+export const log = createLogger('web');
