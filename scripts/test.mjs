@@ -27,7 +27,13 @@ function step(title, cmd, args, opts = {}) {
 const ok = { build: false, unit: false, e2e: false };
 ok.build = step('build', 'npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
 if (ok.build) {
-  ok.unit = step('unit and integration tests', 'npx', ['turbo', 'run', 'test', '--concurrency=1', '--output-logs=full']);
+  ok.unit = step('unit and integration tests', 'npx', [
+    'turbo',
+    'run',
+    'test',
+    '--concurrency=1',
+    '--output-logs=full',
+  ]);
   ok.e2e = step('browser journeys', 'npm', ['run', 'e2e', '-w', '@roguelearn/web'], {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(resultsDir, 'playwright.json') },
   });
@@ -48,6 +54,8 @@ for (const file of fs.readdirSync(resultsDir)) {
 }
 const allOk = ok.build && ok.unit && ok.e2e;
 if (!allOk && failed === 0) failed = 1; // a step failed before reporting any test
-console.log(`\nsteps: build ${ok.build ? 'ok' : 'FAILED'}, unit ${ok.unit ? 'ok' : 'FAILED'}, e2e ${ok.e2e ? 'ok' : 'FAILED'}`);
+console.log(
+  `\nsteps: build ${ok.build ? 'ok' : 'FAILED'}, unit ${ok.unit ? 'ok' : 'FAILED'}, e2e ${ok.e2e ? 'ok' : 'FAILED'}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(allOk ? 0 : 1);

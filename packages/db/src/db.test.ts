@@ -64,8 +64,14 @@ describe('seed', () => {
     expect(problems.length).toBeGreaterThanOrEqual(20);
     expect(new Set(problems.map((p) => p.difficulty))).toEqual(new Set(['EASY', 'MEDIUM', 'HARD']));
     for (const p of await t.db.problem.findMany({ include: { testCases: true, solutions: true } })) {
-      expect(p.testCases.some((c) => c.isSample), p.slug).toBe(true);
-      expect(p.testCases.some((c) => !c.isSample), p.slug).toBe(true);
+      expect(
+        p.testCases.some((c) => c.isSample),
+        p.slug,
+      ).toBe(true);
+      expect(
+        p.testCases.some((c) => !c.isSample),
+        p.slug,
+      ).toBe(true);
       expect(p.solutions.map((s) => s.language).sort(), p.slug).toEqual(['cpp', 'python3']);
     }
     expect(await t.db.guild.count()).toBe(1);
@@ -84,8 +90,12 @@ describe('constraints', () => {
 
   it('reject duplicate emails, usernames and problem slugs', async () => {
     await t.db.user.create({ data: { email: 'a@x.io', username: 'a', displayName: 'A' } });
-    await expect(t.db.user.create({ data: { email: 'a@x.io', username: 'b', displayName: 'B' } }).catch(code)).resolves.toBe('P2002');
-    await expect(t.db.user.create({ data: { email: 'b@x.io', username: 'a', displayName: 'B' } }).catch(code)).resolves.toBe('P2002');
+    await expect(
+      t.db.user.create({ data: { email: 'a@x.io', username: 'b', displayName: 'B' } }).catch(code),
+    ).resolves.toBe('P2002');
+    await expect(
+      t.db.user.create({ data: { email: 'b@x.io', username: 'a', displayName: 'B' } }).catch(code),
+    ).resolves.toBe('P2002');
     const p = { title: 'T', statement: 'S', difficulty: 'EASY' as const, category: 'math' };
     await t.db.problem.create({ data: { slug: 'sum', ...p } });
     await expect(t.db.problem.create({ data: { slug: 'sum', ...p } }).catch(code)).resolves.toBe('P2002');
@@ -93,13 +103,19 @@ describe('constraints', () => {
 
   it('reject rows pointing at nothing, and a second rating row for one duel', async () => {
     await expect(
-      t.db.submission.create({ data: { userId: '00000000-0000-4000-8000-000000000000', language: 'python3', code: '' } }).catch(code),
+      t.db.submission
+        .create({ data: { userId: '00000000-0000-4000-8000-000000000000', language: 'python3', code: '' } })
+        .catch(code),
     ).resolves.toBe('P2003');
     const u = await t.db.user.create({ data: { email: 'c@x.io', username: 'c', displayName: 'C' } });
     const battle = await t.db.battle.create({ data: {} });
-    await t.db.ratingHistory.create({ data: { userId: u.id, kind: 'DUEL', before: 1500, after: 1516, battleId: battle.id } });
+    await t.db.ratingHistory.create({
+      data: { userId: u.id, kind: 'DUEL', before: 1500, after: 1516, battleId: battle.id },
+    });
     await expect(
-      t.db.ratingHistory.create({ data: { userId: u.id, kind: 'DUEL', before: 1516, after: 1530, battleId: battle.id } }).catch(code),
+      t.db.ratingHistory
+        .create({ data: { userId: u.id, kind: 'DUEL', before: 1516, after: 1530, battleId: battle.id } })
+        .catch(code),
     ).resolves.toBe('P2002');
   });
 
@@ -108,10 +124,19 @@ describe('constraints', () => {
       data: { email: 'd@x.io', username: 'd', displayName: 'D', profile: { create: {} }, character: { create: {} } },
     });
     const problem = await t.db.problem.create({
-      data: { slug: 'kept', title: 'K', statement: 'S', difficulty: 'EASY', category: 'math', testCases: { create: [{ ordinal: 0, input: '1', expectedOutput: '1' }] } },
+      data: {
+        slug: 'kept',
+        title: 'K',
+        statement: 'S',
+        difficulty: 'EASY',
+        category: 'math',
+        testCases: { create: [{ ordinal: 0, input: '1', expectedOutput: '1' }] },
+      },
     });
     const other = await t.db.user.create({ data: { email: 'e@x.io', username: 'e', displayName: 'E' } });
-    await t.db.submission.create({ data: { userId: other.id, problemId: problem.id, language: 'python3', code: 'print(1)' } });
+    await t.db.submission.create({
+      data: { userId: other.id, problemId: problem.id, language: 'python3', code: 'print(1)' },
+    });
     await expect(t.db.problem.delete({ where: { id: problem.id } }).catch(code)).resolves.toBe('P2003');
     await t.db.user.delete({ where: { id: u.id } });
     expect(await t.db.profile.count({ where: { userId: u.id } })).toBe(0);

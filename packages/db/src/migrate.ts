@@ -19,16 +19,37 @@ type Engine = {
   free?(): void;
 };
 
+type Bindings = {
+  SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> };
+};
+let bindings: Promise<Bindings> | undefined;
+
+/** Instantiates the WebAssembly module once per process: a second instantiation corrupts the first. */
+function wasmBindings(): Promise<Bindings> {
+  bindings ??= (async () => {
+    // The engine reports Rust panics through this global; without it a panic crashes the process.
+    const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+    g.PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message: (m) => {
+        throw new Error(`schema engine panicked: ${m}`);
+      },
+    };
+    const require = createRequire(import.meta.url);
+    const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bg = await import(bgPath);
+    const { instance } = await WebAssembly.instantiate(
+      fs.readFileSync(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm')),
+      { './schema_engine_bg.js': bg },
+    );
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
+    return bg as Bindings;
+  })();
+  return bindings;
+}
+
 async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<Engine> {
-  const require = createRequire(import.meta.url);
-  const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-  const bg = await import(bgPath);
-  const { instance } = await WebAssembly.instantiate(
-    fs.readFileSync(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm')),
-    { './schema_engine_bg.js': bg },
-  );
-  bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
+  const bg = await wasmBindings();
   const { bindMigrationAwareSqlAdapterFactory } = await import('@prisma/driver-adapter-utils');
   const schema = fs.readFileSync(schemaPath, 'utf8');
   return bg.SchemaEngine.new(

@@ -49,7 +49,8 @@ export async function startSupabaseStandIn() {
     };
     if (reqUrl.pathname === '/auth/v1/.well-known/jwks.json') return send(200, { keys: [jwk] });
     if (reqUrl.pathname === '/auth/v1/signup' && req.method === 'POST') {
-      if (users.has(body.email)) return send(422, { code: 422, error_code: 'user_already_exists', msg: 'User already registered' });
+      if (users.has(body.email))
+        return send(422, { code: 422, error_code: 'user_already_exists', msg: 'User already registered' });
       users.set(body.email, { id: crypto.randomUUID(), password: body.password, name: body.data?.full_name });
       return send(200, await session(body.email));
     }

@@ -14,7 +14,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   standIn = await startSupabaseStandIn();
   config = testAuthConfig({
-    supabase: { url: standIn.url, jwksUrl: `${standIn.url}/auth/v1/.well-known/jwks.json`, issuer: `${standIn.url}/auth/v1` },
+    supabase: {
+      url: standIn.url,
+      jwksUrl: `${standIn.url}/auth/v1/.well-known/jwks.json`,
+      issuer: `${standIn.url}/auth/v1`,
+    },
   });
 });
 afterAll(async () => {
@@ -37,12 +41,20 @@ describe('Supabase Auth path', () => {
       options: { data: { full_name: 'Margaret Hamilton' } },
     });
     expect(signUp.error).toBeNull();
-    const { data, error } = await supabase.auth.signInWithPassword({ email: 'margaret@example.com', password: 'apollo-guidance' });
+    const { data, error } = await supabase.auth.signInWithPassword({
+      email: 'margaret@example.com',
+      password: 'apollo-guidance',
+    });
     expect(error).toBeNull();
     const token = data.session?.access_token as string;
 
     const me = await asBearer(token);
-    expect(me).toMatchObject({ email: 'margaret@example.com', displayName: 'Margaret Hamilton', provider: 'SUPABASE', role: 'STUDENT' });
+    expect(me).toMatchObject({
+      email: 'margaret@example.com',
+      displayName: 'Margaret Hamilton',
+      provider: 'SUPABASE',
+      role: 'STUDENT',
+    });
     await asBearer(token);
     expect(await t.db.user.count({ where: { email: 'margaret@example.com' } })).toBe(1);
 
@@ -66,7 +78,12 @@ describe('Supabase Auth path', () => {
   it('verifies HS256 tokens with the project JWT secret when one is configured', async () => {
     const secret = new TextEncoder().encode('supabase-project-jwt-secret-0123456789');
     const hsConfig = testAuthConfig({
-      supabase: { url: standIn.url, jwksUrl: 'http://127.0.0.1:9/unused', issuer: `${standIn.url}/auth/v1`, jwtSecret: secret },
+      supabase: {
+        url: standIn.url,
+        jwksUrl: 'http://127.0.0.1:9/unused',
+        issuer: `${standIn.url}/auth/v1`,
+        jwtSecret: secret,
+      },
     });
     const sign = (key: Uint8Array) =>
       new SignJWT({ email: 'frances@example.com' })
