@@ -20,7 +20,10 @@ function esbuildBinary(): string {
 }
 
 export function hostImageTag(): string {
-  const h = crypto.createHash('sha256').update(fs.readFileSync(harnessSource)).update(fs.readFileSync(path.join(sandboxDir, 'Dockerfile.host')));
+  const h = crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(harnessSource))
+    .update(fs.readFileSync(path.join(sandboxDir, 'Dockerfile.host')));
   return `roguelearn/sandbox-host:${h.digest('hex').slice(0, 12)}`;
 }
 
@@ -44,7 +47,10 @@ export async function ensureHostImage(docker: Docker, log: (m: string) => void =
     fs.copyFileSync(esbuildBinary(), path.join(ctx, 'esbuild'));
     fs.chmodSync(path.join(ctx, 'esbuild'), 0o755);
     fs.copyFileSync(path.join(sandboxDir, 'Dockerfile.host'), path.join(ctx, 'Dockerfile'));
-    const stream = await docker.buildImage({ context: ctx, src: ['Dockerfile', 'harness', 'esbuild'] }, { t: tag, rm: true });
+    const stream = await docker.buildImage(
+      { context: ctx, src: ['Dockerfile', 'harness', 'esbuild'] },
+      { t: tag, rm: true },
+    );
     await new Promise<void>((resolve, reject) =>
       docker.modem.followProgress(stream, (err, out) => {
         const failed = (out as { error?: string }[] | undefined)?.find((o) => o.error);

@@ -83,7 +83,7 @@ function encodeJob(job: SandboxJob, compileCpuMs: number, compileWallMs: number)
     line(`checker ${job.checker.kind} ${job.checker.tolerance ?? 1e-6}`);
   }
   line(`stop_on_fail ${job.stopOnFail ? 1 : 0}`);
-  job.tests.forEach((t, i) => line(`test ${t.id.replace(/\s/g, '_')} judge/in${i} judge/exp${i}`));
+  for (const [i, t] of job.tests.entries()) line(`test ${t.id.replace(/\s/g, '_')} judge/in${i} judge/exp${i}`);
   line('end');
   return Buffer.concat(parts);
 }
@@ -92,7 +92,13 @@ function parseLine(line: string): SandboxEvent | { type: 'done' } | { type: 'err
   const f = line.split('\t');
   switch (f[0]) {
     case 'compile':
-      return { type: 'compile', ok: f[1] === 'ok', timedOut: f[1] === 'timeout', timeMs: Number(f[2]), output: b64(f[3]) };
+      return {
+        type: 'compile',
+        ok: f[1] === 'ok',
+        timedOut: f[1] === 'timeout',
+        timeMs: Number(f[2]),
+        output: b64(f[3]),
+      };
     case 'test':
       return {
         type: 'test',
@@ -238,7 +244,10 @@ export async function removeOrphans(docker: Docker, host: string, isAlive: (pid:
     const pid = Number(c.Labels[`${CONTAINER_LABEL}.pid`]);
     if (pid && pid !== process.pid && isAlive(pid)) continue;
     if (pid === process.pid) continue;
-    await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+    await docker
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .catch(() => {});
     removed++;
   }
   return removed;
