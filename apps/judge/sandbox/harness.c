@@ -188,8 +188,10 @@ static outcome run_limited(const char *cmd, const char *in, const char *out, con
     usleep(w == 0 && now_ms() - start < 50 ? 500 : 2000);
   }
   o.wall_ms = now_ms() - start;
-  kill(-pid, SIGKILL); /* stragglers the program forked */
-  while (waitpid(-1, NULL, WNOHANG) > 0) {
+  /* Stragglers the program forked, even ones that left its process group: as PID 1 with
+     CAP_KILL, kill(-1) reaches every other process in the container and never the harness. */
+  kill(-1, SIGKILL);
+  while (waitpid(-1, NULL, 0) > 0) {
   }
   o.cpu_ms = ru.ru_utime.tv_sec * 1000L + ru.ru_utime.tv_usec / 1000 + ru.ru_stime.tv_sec * 1000L + ru.ru_stime.tv_usec / 1000;
   o.mem_kb = ru.ru_maxrss;

@@ -164,9 +164,10 @@ export async function runInSandbox(
     HostConfig: {
       NetworkMode: 'none',
       ReadonlyRootfs: true,
-      // The harness keeps only what it needs to drop to uid 65534; the program gets nothing.
+      // The harness keeps only what it needs to drop to uid 65534 and to kill what the program
+      // started; the program itself runs with no capabilities at all.
       CapDrop: ['ALL'],
-      CapAdd: ['SETUID', 'SETGID'],
+      CapAdd: ['SETUID', 'SETGID', 'KILL'],
       SecurityOpt: ['no-new-privileges'],
       PidsLimit: 64,
       Memory: memoryBytes,
