@@ -114,8 +114,9 @@ start(
   ['start', '--port', String(ports.web), '--hostname', process.env.WEB_HOST ?? '0.0.0.0'],
   path.join(root, 'apps/web'),
 );
-start('realtime', bin('tsx'), [path.join(root, 'apps/realtime/src/main.ts')]);
-start('judge', bin('tsx'), [path.join(root, 'apps/judge/src/main.ts')]);
+// `node --import tsx`: one process per service, so signals reach the service itself.
+start('realtime', process.execPath, ['--import', 'tsx', path.join(root, 'apps/realtime/src/main.ts')]);
+start('judge', process.execPath, ['--import', 'tsx', path.join(root, 'apps/judge/src/main.ts')]);
 
 // Announce readiness once the web app answers its health check.
 for (let i = 0; i < 120 && !shuttingDown; i++) {

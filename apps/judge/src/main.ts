@@ -76,6 +76,8 @@ if (d.ok) {
     workerId,
     available,
     concurrency,
+    leaseMs: Number(process.env.JUDGE_LEASE_MS ?? 30_000),
+    pollMs: Number(process.env.JUDGE_POLL_MS ?? 2000),
     log,
     sandbox: { docker, runtime, hostImage, owner: { host: os.hostname(), pid: process.pid, worker: workerId } },
     onJudged: (o) => {
