@@ -1,4 +1,5 @@
 import type { Db } from '@roguelearn/db';
+import type { Notifier } from '@roguelearn/db/notify';
 import type { AuthConfig } from './config';
 import { resolveSessionUser, type SessionUser } from './routers/auth/service';
 
@@ -16,6 +17,8 @@ export interface Context {
   user: SessionUser | null;
   ip: string;
   userAgent: string | null;
+  /** Shared LISTEN connection for live updates; absent where nothing subscribes (scripts). */
+  notifier?: Notifier;
   cookies: {
     get(name: string): string | undefined;
     set(name: string, value: string, opts: CookieOptions): void;
@@ -51,8 +54,9 @@ export async function createContext(opts: {
   config: AuthConfig;
   headers: Headers;
   resHeaders?: Headers;
+  notifier?: Notifier;
 }): Promise<Context> {
-  const { db, config, headers, resHeaders } = opts;
+  const { db, config, headers, resHeaders, notifier } = opts;
   const jar = parseCookies(headers.get('cookie'));
   const cookies: Context['cookies'] = {
     get: (name) => jar.get(name),
@@ -78,6 +82,7 @@ export async function createContext(opts: {
     user,
     ip: forwarded || headers.get('x-real-ip') || 'unknown',
     userAgent: headers.get('user-agent'),
+    notifier,
     cookies,
   };
 }

@@ -1,4 +1,12 @@
-import { router } from '../../trpc';
+import { listProblemsInput, problemSlugInput } from '../../schemas/problem';
+import { publicProcedure, router } from '../../trpc';
+import * as problems from './service';
 
-/** The problem domain (see DESIGN.md); its procedures land with the issue that owns the domain. */
-export const problemRouter = router({});
+export const problemRouter = router({
+  list: publicProcedure
+    .input(listProblemsInput)
+    .query(({ ctx, input }) => problems.listProblems(ctx.db, ctx.user, input)),
+  bySlug: publicProcedure
+    .input(problemSlugInput)
+    .query(({ ctx, input }) => problems.getProblem(ctx.db, ctx.user, input.slug)),
+});
