@@ -49,6 +49,8 @@ export interface Judge0Deps {
   apiKeyHeader?: string;
   /** How long `wait=true` waits before returning the submission as it is (default 30 s). */
   waitTimeoutMs?: number;
+  /** Unjudged API submissions one owner may have before creation answers 503 "queue is full" (default 100). */
+  maxQueued?: number;
   log?: Logger;
 }
 
@@ -232,7 +234,8 @@ const limit = (max: number) =>
     .nullish();
 const unsupported = z
   .unknown()
-  .refine((v) => v === undefined || v === null || v === '' || v === false, { error: 'is not supported by this judge' });
+  .refine((v) => v === undefined || v === null || v === '' || v === false, { error: 'is not supported by this judge' })
+  .optional();
 
 const submissionSchema = z.object({
   source_code: z.string({ error: blankOr('must be a string') }).min(1, { error: "can't be blank" }),
@@ -406,7 +409,7 @@ const TEXT_FIELDS = new Set([
 ]);
 
 function parseFields(param: string | null): { fields: string[] } | { invalid: string[] } {
-  if (!param || !param.trim()) return { fields: DEFAULT_FIELDS };
+  if (!param?.trim()) return { fields: DEFAULT_FIELDS };
   const requested = param
     .split(',')
     .map((f) => f.trim())
@@ -550,6 +553,7 @@ interface Caller {
 export function judge0Routes(deps: Judge0Deps): RouteHandler {
   const { db } = deps;
   const waitTimeoutMs = deps.waitTimeoutMs ?? 30_000;
+  const maxQueued = deps.maxQueued ?? 100;
   const headers = [deps.apiKeyHeader, 'x-auth-token', 'x-rapidapi-key']
     .filter((h): h is string => Boolean(h))
     .map((h) => h.toLowerCase());
@@ -575,6 +579,14 @@ export function judge0Routes(deps: Judge0Deps): RouteHandler {
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
       await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
     return { ownerId: row.ownerId, keyId: row.id };
+  }
+
+  /** Judge0 answers 503 when its queue is full; here the queue is shared, so the bound is per owner. */
+  async function checkQueue(caller: Caller, adding: number): Promise<void> {
+    const queued = await db.submission.count({
+      where: { userId: caller.ownerId, source: 'api', status: { not: 'DONE' } },
+    });
+    if (queued + adding > maxQueued) throw new HttpError(503, { error: 'queue is full' });
   }
 
   async function create(caller: Caller, value: ValidSubmission): Promise<string> {
@@ -691,6 +703,7 @@ export function judge0Routes(deps: Judge0Deps): RouteHandler {
           const { fields, base64 } = flags(url);
           const result = validate(await readJson(req), base64, deps.languages());
           if (!result.ok) return send(res, 422, errorBody(result.errors));
+          await checkQueue(caller, 1);
           const token = await create(caller, result.value);
           if (url.searchParams.get('wait') !== 'true') return send(res, 201, { token });
           await waitDone(token, res);
@@ -715,6 +728,7 @@ export function judge0Routes(deps: Judge0Deps): RouteHandler {
               error: `number of submissions in a batch should be less than or equal to ${MAX_BATCH_SIZE}`,
             });
           const languages = deps.languages();
+          await checkQueue(caller, items.length);
           const out: Record<string, unknown>[] = [];
           for (const item of items) {
             const result = validate(item, base64, languages);

@@ -3,8 +3,17 @@ export const features = [
   { href: '/problems', label: 'Problems', blurb: 'Solve challenges judged in a sandbox, in six languages.' },
   { href: '/skill-tree', label: 'Skill tree', blurb: 'Follow quests along the branches of your course.' },
   { href: '/duels', label: 'Duels', blurb: 'Race another player to the first accepted solution.' },
-  { href: '/pair', label: 'Pair programming', navLabel: 'Pair', blurb: 'Match with a partner and code in one shared editor.' },
+  {
+    href: '/pair',
+    label: 'Pair programming',
+    navLabel: 'Pair',
+    blurb: 'Match with a partner and code in one shared editor.',
+  },
   { href: '/guilds', label: 'Guilds', blurb: 'Band together, meet up and climb the guild leaderboard.' },
 ] as const;
 
 export type Feature = (typeof features)[number];
+
+export function featureAt(href: Feature['href']): Feature {
+  return features.find((f) => f.href === href) as Feature;
+}

@@ -1,19 +1,13 @@
 'use client';
 
 import { TRPCClientError } from '@trpc/client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string | undefined>;
 
-/** First message per field, the way forms show them. */
-function firstMessages(errors: Record<string, string[] | undefined> | null | undefined): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [field, messages] of Object.entries(errors ?? {})) if (messages?.[0]) out[field] = messages[0];
-  return out;
-}
-
-export function validate<S extends z.ZodType>(
+/** The first problem per field, the way forms show them. */
+function validate<S extends z.ZodType>(
   schema: S,
   values: unknown,
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
@@ -27,31 +21,38 @@ export function validate<S extends z.ZodType>(
   return { ok: false, errors };
 }
 
-/** The message for one field of an object schema, for checking a field as the user leaves it. */
-export function validateField(schema: z.ZodObject, field: string, value: unknown): string | undefined {
-  const fieldSchema = schema.shape[field];
-  if (!fieldSchema) return undefined;
-  const result = fieldSchema.safeParse(value);
-  return result.success ? undefined : result.error.issues[0]?.message;
-}
-
 /**
  * Splits a failed call into messages for the form's own fields and one form-level message.
  * Field messages win: when the server names a field the form shows, repeating it above is noise.
  */
-export function describeError(err: unknown, fields: readonly string[]): { errors: FieldErrors; message: string | null } {
+export function describeError(
+  err: unknown,
+  fields: readonly string[],
+): { errors: FieldErrors; message: string | null } {
   if (err instanceof TRPCClientError) {
-    const data = err.data as { fieldErrors?: Record<string, string[]> | null } | undefined;
-    const all = firstMessages(data?.fieldErrors);
-    const errors = Object.fromEntries(Object.entries(all).filter(([f]) => fields.includes(f)));
+    const data = err.data as { fieldErrors?: Record<string, string[] | undefined> | null } | undefined;
+    const errors: FieldErrors = {};
+    for (const [field, messages] of Object.entries(data?.fieldErrors ?? {})) {
+      if (fields.includes(field) && messages?.[0]) errors[field] = messages[0];
+    }
     return { errors, message: Object.keys(errors).length > 0 ? null : err.message };
   }
   if (err instanceof Error && err.message) return { errors: {}, message: err.message };
   return { errors: {}, message: 'Something went wrong. Please try again.' };
 }
 
-/** Error state for one form; showing errors moves focus to the first invalid field. */
-export function useFormErrors() {
+/** A form's text values as submitted; trimming and lowercasing are the schema's job. */
+export function formValues(form: HTMLFormElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of new FormData(form)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
+/**
+ * Validation and error display for a form whose fields are the keys of a shared zod schema:
+ * the same rules and messages as the server. Showing errors moves focus to the first invalid field.
+ */
+export function useSchemaForm<S extends z.ZodObject>(schema: S) {
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -67,22 +68,42 @@ export function useFormErrors() {
     setFocusRequest((n) => n + 1);
   }, []);
 
-  const clear = useCallback(() => {
+  /** Parsed values, or null after showing what is wrong. */
+  const check = (values: unknown): z.output<S> | null => {
+    const parsed = validate(schema, values);
+    if (!parsed.ok) {
+      show(parsed.errors);
+      return null;
+    }
+    setErrors({});
+    setFormError(null);
+    return parsed.data;
+  };
+
+  const fail = (err: unknown) => {
+    const { errors: fieldErrors, message } = describeError(err, Object.keys(schema.shape));
+    show(fieldErrors, message);
+  };
+
+  /** Re-checks a field as the user leaves it, so fixed mistakes clear and new ones show early. */
+  const onBlur = (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    const { name, value } = e.currentTarget;
+    const fieldSchema = schema.shape[name] as z.ZodType | undefined;
+    if (!fieldSchema || (!value && !errors[name])) return;
+    // Leaving for the submit button: an error appearing now would push the button away from the
+    // pointer mid-click and swallow the submit, which validates every field anyway.
+    if (e.relatedTarget instanceof HTMLButtonElement && e.relatedTarget.type === 'submit') return;
+    const result = fieldSchema.safeParse(value);
+    const message = result.success ? undefined : result.error.issues[0]?.message;
+    setErrors((prev) => (prev[name] === message ? prev : { ...prev, [name]: message }));
+  };
+
+  /** Back to a pristine form: values and messages. */
+  const reset = useCallback(() => {
+    formRef.current?.reset();
     setErrors({});
     setFormError(null);
   }, []);
 
-  /** Re-checks one field as the user leaves it, so fixed mistakes disappear and new ones show early. */
-  const setFieldError = useCallback((field: string, message: string | undefined) => {
-    setErrors((prev) => (prev[field] === message ? prev : { ...prev, [field]: message }));
-  }, []);
-
-  return { formRef, errors, formError, show, clear, setFieldError };
-}
-
-/** A form's text values as submitted; trimming and lowercasing are the schemas' job. */
-export function formValues(form: HTMLFormElement): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of new FormData(form)) if (typeof value === 'string') out[key] = value;
-  return out;
+  return { formRef, errors, formError, check, fail, show, onBlur, reset };
 }

@@ -15,7 +15,6 @@ export function useSession() {
     user,
     status,
     isStaff: user?.role === 'INSTRUCTOR' || user?.role === 'ADMIN',
-    isAdmin: user?.role === 'ADMIN',
     retry: me.refetch,
   };
 }

@@ -2,8 +2,6 @@
 // stored choice) and kept in sync by ThemeSync once the user's preferences load.
 export const THEME_STORAGE_KEY = 'roguelearn:theme';
 
-export type Theme = 'system' | 'light' | 'dark';
-
 export function applyTheme(theme: string): void {
   const root = document.documentElement;
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;

@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(opts: {
   const port = opts.port ?? (await freePort());
   const isRoot = os.userInfo().uid === 0;
   fs.mkdirSync(path.dirname(dir), { recursive: true });
+  // As root the server runs as `postgres`, which must be able to reach the data directory.
+  if (isRoot && (fs.statSync(path.dirname(dir)).mode & 0o005) !== 0o005) fs.chmodSync(path.dirname(dir), 0o755);
   const password = 'roguelearn';
   const pg = new EmbeddedPostgres({
     databaseDir: dir,

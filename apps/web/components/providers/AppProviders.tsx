@@ -13,7 +13,8 @@ import { TRPCProvider } from '@/lib/trpc';
 
 /** Retrying can't fix a request the server rejected on its merits (4xx); it may fix an outage. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
+  const status =
+    error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
   if (status && status < 500) return false;
   return failureCount < 2;
 }

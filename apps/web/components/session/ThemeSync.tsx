@@ -2,8 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { applyTheme } from '@/lib/theme';
 import { useSession } from '@/lib/session';
+import { applyTheme } from '@/lib/theme';
 import { useTRPC } from '@/lib/trpc';
 
 /** Applies the signed-in user's theme preference; anonymous visitors follow their system. */

@@ -3,7 +3,7 @@ import type { ButtonHTMLAttributes, ComponentProps } from 'react';
 import styles from './Button.module.css';
 import { Spinner } from './Spinner';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'danger';
 
 const classFor = (variant: Variant, className?: string) =>
   [styles.button, styles[variant], className].filter(Boolean).join(' ');
@@ -31,6 +31,10 @@ export function Button({
   );
 }
 
-export function ButtonLink({ variant = 'primary', className, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+export function ButtonLink({
+  variant = 'primary',
+  className,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link {...props} className={classFor(variant, className)} />;
 }

@@ -4,7 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import { takeFlash } from '@/lib/flash';
 import styles from './Toast.module.css';
 
-type Tone = 'success' | 'error' | 'info';
+type Tone = 'success' | 'info';
 interface Toast {
   id: number;
   message: string;
@@ -44,7 +44,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((t) => (
           <div key={t.id} className={`${styles.toast} ${styles[t.tone]}`}>
             <span>{t.message}</span>
-            <button type="button" className={styles.close} onClick={() => dismiss(t.id)} aria-label="Dismiss notification">
+            <button
+              type="button"
+              className={styles.close}
+              onClick={() => dismiss(t.id)}
+              aria-label="Dismiss notification"
+            >
               ×
             </button>
           </div>

@@ -12,6 +12,10 @@ export function getAuthConfig(): AuthConfig {
 
 /** A tRPC caller for server components, acting as the visitor behind the current request. */
 export async function serverCaller() {
-  const ctx = await createContext({ db: await getDb(), config: getAuthConfig(), headers: new Headers(await headers()) });
+  const ctx = await createContext({
+    db: await getDb(),
+    config: getAuthConfig(),
+    headers: new Headers(await headers()),
+  });
   return createCaller(ctx);
 }

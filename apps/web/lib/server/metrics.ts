@@ -28,4 +28,5 @@ function createMetrics() {
 
 // Registering default metrics twice throws, and dev reloads re-evaluate this module.
 const cache = globalThis as typeof globalThis & { __roguelearnMetrics?: ReturnType<typeof createMetrics> };
-export const metrics = (cache.__roguelearnMetrics ??= createMetrics());
+cache.__roguelearnMetrics ??= createMetrics();
+export const metrics = cache.__roguelearnMetrics;
