@@ -32,7 +32,11 @@ const programs = {
   python3: 'import sys\na, b = map(int, sys.stdin.read().split())\nprint(a + b)\n',
   cpp: '#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<"\\n";}\n',
 };
-const tests = Array.from({ length: TESTS }, (_, i) => ({ id: String(i), input: `${i * 7} ${i * 13}\n`, expected: `${i * 20}\n` }));
+const tests = Array.from({ length: TESTS }, (_, i) => ({
+  id: String(i),
+  input: `${i * 7} ${i * 13}\n`,
+  expected: `${i * 20}\n`,
+}));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -40,14 +44,27 @@ const median = (xs: number[]) => {
 
 const docker = connectDocker();
 const hostImage = await ensureHostImage(docker);
-const sandbox: SandboxOptions = { docker, runtime: 'host', hostImage, owner: { host: os.hostname(), pid: process.pid, worker: 'bench' } };
+const sandbox: SandboxOptions = {
+  docker,
+  runtime: 'host',
+  hostImage,
+  owner: { host: os.hostname(), pid: process.pid, worker: 'bench' },
+};
 
 async function ours(lang: 'python3' | 'cpp', count = TESTS): Promise<number> {
   const t0 = performance.now();
   let ac = 0;
   await runInSandbox(
     sandbox,
-    { language: languageById(lang)!, source: programs[lang], tests: tests.slice(0, count), cpuMs: 2000, memoryKb: 262144, checker: { kind: 'tokens' }, stopOnFail: false },
+    {
+      language: languageById(lang)!,
+      source: programs[lang],
+      tests: tests.slice(0, count),
+      cpuMs: 2000,
+      memoryKb: 262144,
+      checker: { kind: 'tokens' },
+      stopOnFail: false,
+    },
     (e) => {
       if (e.type === 'test' && e.verdict === 'AC') ac++;
     },
@@ -163,7 +180,14 @@ console.log(`\nQueue throughput: ${QUEUE} Python submissions of ${TESTS} tests e
 console.log('| workers | seconds | submissions / s |\n|---|---|---|');
 for (const workers of [1, 2]) {
   const ids = await Promise.all(
-    Array.from({ length: QUEUE }, () => enqueueSubmission(db, { userId: user.id, problemId: problem.id, language: 'python3', code: programs.python3 }).then((s) => s.id)),
+    Array.from({ length: QUEUE }, () =>
+      enqueueSubmission(db, {
+        userId: user.id,
+        problemId: problem.id,
+        language: 'python3',
+        code: programs.python3,
+      }).then((s) => s.id),
+    ),
   );
   const t0 = performance.now();
   const ws = Array.from({ length: workers }, (_, i) =>
@@ -178,7 +202,8 @@ for (const workers of [1, 2]) {
       sandbox,
     }),
   );
-  while ((await db.submission.count({ where: { id: { in: ids }, status: 'DONE' } })) < QUEUE) await new Promise((r) => setTimeout(r, 50));
+  while ((await db.submission.count({ where: { id: { in: ids }, status: 'DONE' } })) < QUEUE)
+    await new Promise((r) => setTimeout(r, 50));
   const secs = (performance.now() - t0) / 1000;
   await Promise.all(ws.map((w) => w.stop()));
   const wrong = await db.submission.count({ where: { id: { in: ids }, NOT: { verdict: 'AC' } } });

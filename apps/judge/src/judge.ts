@@ -7,6 +7,8 @@ import { languageById } from './languages';
 import { runInSandbox, type SandboxEvent, type SandboxJob, type SandboxOptions, type TestVerdict } from './sandbox';
 
 const OUTPUT_HEAD = 4096;
+/** Limits for runs without a problem and without their own (the language's time factor applies). */
+export const DEFAULT_LIMITS = { cpuMs: 2000, memoryKb: 262_144 };
 
 export interface JudgeDeps {
   db: Db;
@@ -106,8 +108,8 @@ export async function judgeJob(deps: JudgeDeps, job: ClaimedJob, signal?: AbortS
     source: submission.code,
     // The sandbox test id is the index into `tests`; ordinals need not be contiguous.
     tests: tests.map((t, i) => ({ id: String(i), input: t.input, expected: t.expectedOutput })),
-    cpuMs: Math.round((problem?.timeLimitMs ?? 2000) * language.timeFactor),
-    memoryKb: problem?.memoryLimitKb ?? 262144,
+    cpuMs: submission.cpuLimitMs ?? Math.round((problem?.timeLimitMs ?? DEFAULT_LIMITS.cpuMs) * language.timeFactor),
+    memoryKb: submission.memoryLimitKb ?? problem?.memoryLimitKb ?? DEFAULT_LIMITS.memoryKb,
     checker:
       isRun || !problem
         ? { kind: 'exact' }
@@ -136,12 +138,11 @@ export async function judgeJob(deps: JudgeDeps, job: ClaimedJob, signal?: AbortS
         return;
       }
       results.push(ev);
-      if (isRun) return;
       const test = tests[Number(ev.id)];
-      // Output of hidden tests never leaves the judge.
-      const visible = test.isSample;
+      // Output of hidden tests never leaves the judge; a run's own output is the user's.
+      const visible = isRun || test.isSample;
       const row = {
-        testCaseId: 'id' in test && test.id !== 'run' ? test.id : null,
+        testCaseId: isRun ? null : test.id,
         verdict: ev.verdict as Verdict,
         timeMs: ev.timeMs,
         memoryKb: ev.memoryKb,

@@ -2,16 +2,11 @@
 // here: POST/GET /submissions (+ /batch), GET /languages, GET /statuses, POST /authenticate.
 //
 // Each Judge0 submission is a RUN of `stdin` through the ordinary queue (source "api", owned by
-// the API key's owner). What our Submission row cannot hold — the requested Judge0 language id,
-// expected_output and the requested limits — is written once, at creation, to an AuditLog row
-// (action `judge0.submission`, target the submission), and Judge0's verdict is derived when the
-// submission is read: stdout is compared with expected_output by Judge0's rule, tighter requested
-// limits are applied to the measured time and memory, and our verdicts map to Judge0 statuses.
-//
-// Known gaps (see judge0Status): the judge runs API submissions with its default run limits
-// (2 s CPU × the language's time factor, 256 MiB) and keeps the first 4 KiB of stdout/stderr; a
-// RUN's exit code and signal are not stored today, so a runtime error is NZEC (11) unless a test
-// result row for the run exists, in which case the exact signal status (7–12) is reported.
+// the API key's owner), with the requested Judge0 language id, expected_output and limits on the
+// submission row; the judge enforces the limits. Judge0's verdict is derived when the submission
+// is read: stdout is compared with expected_output by Judge0's rule, and our verdicts map to
+// Judge0 statuses (runtime errors by the signal or exit code of the run's result row).
+// The judge keeps the first 4 KiB of stdout/stderr, which bounds expected_output.
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Db, Submission, SubmissionTestResult, Verdict } from '@roguelearn/db';
@@ -19,6 +14,7 @@ import { enqueueSubmission } from '@roguelearn/db/queue';
 import type { Logger, RouteHandler } from '@roguelearn/service';
 import { z } from 'zod';
 import type { LanguageStatus } from './available';
+import { DEFAULT_LIMITS } from './judge';
 import { type Language, languageById } from './languages';
 
 // ─────────────────────────────── configuration ───────────────────────────────
@@ -33,10 +29,6 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Judge0 CE's defaults for the largest limits a request may ask for. */
 const MAX_CPU_TIME_LIMIT_S = 15;
 const MAX_MEMORY_LIMIT_KB = 512_000;
-/** What judge.ts gives a RUN without a problem (keep in step with judgeJob). */
-const RUN_CPU_MS = 2000;
-const RUN_MEMORY_KB = 262_144;
-const META_ACTION = 'judge0.submission';
 const API_PRIORITY = 0;
 
 export interface Judge0Deps {
@@ -351,7 +343,6 @@ function errorBody(errors: Errors): Record<string, unknown> {
 // ─────────────────────────────── presentation ───────────────────────────────
 
 interface Meta {
-  apiKeyId: string;
   languageId: number;
   expectedOutput: string | null;
   cpuTimeLimit: number | null;
@@ -428,11 +419,10 @@ function present(
 ): Record<string, unknown> {
   const language = languageById(row.language);
   const timeFactor = language?.timeFactor ?? 1;
-  // Effective limits: the judge's, or tighter ones the client asked for.
-  const judgeCpuMs = RUN_CPU_MS * timeFactor;
-  const cpuTimeLimitMs =
-    meta?.cpuTimeLimit != null && meta.cpuTimeLimit * 1000 < judgeCpuMs ? meta.cpuTimeLimit * 1000 : null;
-  const memoryLimitKb = meta?.memoryLimit != null && meta.memoryLimit < RUN_MEMORY_KB ? meta.memoryLimit : null;
+  // The limits the judge enforced: the client's, or the judge's defaults for a run.
+  const judgeCpuMs = DEFAULT_LIMITS.cpuMs * timeFactor;
+  const cpuTimeLimitMs = meta?.cpuTimeLimit != null ? meta.cpuTimeLimit * 1000 : null;
+  const memoryLimitKb = meta?.memoryLimit ?? null;
   const result = row.results[0];
   const st = judge0Status({
     status: row.status,
@@ -461,7 +451,7 @@ function present(
     cpu_time_limit: ((cpuTimeLimitMs ?? judgeCpuMs) / 1000).toFixed(3),
     cpu_extra_time: null,
     wall_time_limit: null,
-    memory_limit: memoryLimitKb ?? RUN_MEMORY_KB,
+    memory_limit: memoryLimitKb ?? DEFAULT_LIMITS.memoryKb,
     stack_limit: null,
     max_processes_and_or_threads: null,
     enable_per_process_and_thread_time_limit: false,
@@ -598,22 +588,11 @@ export function judge0Routes(deps: Judge0Deps): RouteHandler {
       customInput: value.stdin,
       source: 'api',
       priority: API_PRIORITY,
-    });
-    const meta: Meta = {
-      apiKeyId: caller.keyId,
-      languageId: value.judge0LanguageId,
+      apiLanguageId: value.judge0LanguageId,
       expectedOutput: value.expectedOutput,
-      cpuTimeLimit: value.cpuTimeLimitS,
-      memoryLimit: value.memoryLimitKb,
-    };
-    await db.auditLog.create({
-      data: {
-        actorId: caller.ownerId,
-        action: META_ACTION,
-        targetType: 'Submission',
-        targetId: submission.id,
-        data: { ...meta },
-      },
+      // The judge enforces requested limits for real; larger ones than ours are capped.
+      cpuLimitMs: value.cpuTimeLimitS != null ? Math.round(value.cpuTimeLimitS * 1000) : null,
+      memoryLimitKb: value.memoryLimitKb,
     });
     return submission.id;
   }
@@ -623,18 +602,21 @@ export function judge0Routes(deps: Judge0Deps): RouteHandler {
     const ids = [...new Set(tokens.filter((t) => UUID.test(t)).map((t) => t.toLowerCase()))];
     const found = new Map<string, { row: Row; meta?: Meta }>();
     if (!ids.length) return found;
-    const [rows, metas] = await Promise.all([
-      db.submission.findMany({
-        where: { id: { in: ids }, userId: caller.ownerId, source: 'api' },
-        include: { results: { where: { ordinal: 0 }, take: 1 } },
-      }),
-      db.auditLog.findMany({
-        where: { action: META_ACTION, targetType: 'Submission', targetId: { in: ids }, actorId: caller.ownerId },
-        select: { targetId: true, data: true },
-      }),
-    ]);
-    const metaById = new Map(metas.map((m) => [m.targetId, m.data as unknown as Meta]));
-    for (const row of rows) found.set(row.id, { row, meta: metaById.get(row.id) });
+    const rows = await db.submission.findMany({
+      where: { id: { in: ids }, userId: caller.ownerId, source: 'api' },
+      include: { results: { where: { ordinal: 0 }, take: 1 } },
+    });
+    for (const row of rows) {
+      found.set(row.id, {
+        row,
+        meta: {
+          languageId: row.apiLanguageId ?? JUDGE0_LANGUAGES.find((l) => l.ours === row.language)?.id ?? 0,
+          expectedOutput: row.expectedOutput,
+          cpuTimeLimit: row.cpuLimitMs != null ? row.cpuLimitMs / 1000 : null,
+          memoryLimit: row.memoryLimitKb,
+        },
+      });
+    }
     return found;
   }
 

@@ -2,10 +2,13 @@
 // by a crashed predecessor, then runs workers that claim jobs from PostgreSQL.
 import os from 'node:os';
 import { createPrisma } from '@roguelearn/db';
+import { createNotifier } from '@roguelearn/db/notify';
+import { SUBMISSIONS_CHANNEL } from '@roguelearn/db/queue';
 import { createLogger, createOpsServer, createRegistry, listen, onShutdown, promClient } from '@roguelearn/service';
-import { probeLanguages } from './available';
+import { type LanguageStatus, probeLanguages } from './available';
 import { connectDocker, dockerStatus } from './docker';
 import { ensureHostImage } from './images';
+import { judge0Routes } from './judge0';
 import type { Runtime } from './languages';
 import { removeOrphans } from './sandbox';
 import { startWorker } from './worker';
@@ -52,6 +55,7 @@ const busy = new promClient.Gauge({ name: 'judge_busy_slots', help: 'Slots judgi
 
 const d = await dockerStatus(docker);
 let available = new Set<string>();
+let langs: LanguageStatus[] = [];
 let worker: ReturnType<typeof startWorker> | null = null;
 if (d.ok) {
   const removed = await removeOrphans(docker, os.hostname(), (pid) => {
@@ -64,7 +68,7 @@ if (d.ok) {
   });
   if (removed) log.warn('removed orphaned sandbox containers', { removed });
   const hostImage = runtime === 'host' ? await ensureHostImage(docker, (m) => log.info(m)) : '';
-  const langs = await probeLanguages(docker, runtime);
+  langs = await probeLanguages(docker, runtime);
   available = new Set(langs.filter((l) => l.available).map((l) => l.language.id));
   for (const l of langs) {
     if (l.available) log.info('language available', { id: l.language.id, version: l.version });
@@ -93,9 +97,20 @@ if (d.ok) {
   });
 }
 
+const notifier = createNotifier(url, (err) => log.warn('listen connection error', { err }));
 const server = createOpsServer({
   registry,
   log,
+  // The Judge0-compatible API, so existing Judge0 clients can use this judge.
+  routes: [
+    judge0Routes({
+      db,
+      languages: () => langs,
+      subscribe: (fn) => notifier.subscribe(SUBMISSIONS_CHANNEL, fn),
+      apiKeyHeader: process.env.JUDGE0_AUTHN_HEADER,
+      log,
+    }),
+  ],
   async health() {
     await db.$queryRaw`SELECT 1`;
     const docker_ = await dockerStatus(docker);

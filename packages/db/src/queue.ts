@@ -15,6 +15,10 @@ export interface NewSubmission {
   code: string;
   kind?: SubmissionKind;
   customInput?: string | null;
+  cpuLimitMs?: number | null;
+  memoryLimitKb?: number | null;
+  expectedOutput?: string | null;
+  apiLanguageId?: number | null;
   contestId?: string | null;
   battleId?: string | null;
   pairSessionId?: string | null;
