@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Db, Submission, SubmissionTestResult, Verdict } from '@roguelearn/db';
+import { hashApiKey } from '@roguelearn/db/api-keys';
 import { enqueueSubmission } from '@roguelearn/db/queue';
 import type { Logger, RouteHandler } from '@roguelearn/service';
 import { z } from 'zod';
@@ -48,20 +49,7 @@ export interface Judge0Deps {
 
 // ─────────────────────────────── API keys ───────────────────────────────
 
-/** ApiKey.keyHash is the SHA-256 of the key, hex. */
-export function hashApiKey(key: string): string {
-  return crypto.createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-/** Creates an API key for `ownerId`; the plain key is returned once and never stored. */
-export async function issueApiKey(
-  db: Db,
-  opts: { ownerId: string; name: string },
-): Promise<{ id: string; key: string }> {
-  const key = `rl_${crypto.randomBytes(24).toString('base64url')}`;
-  const row = await db.apiKey.create({ data: { name: opts.name, ownerId: opts.ownerId, keyHash: hashApiKey(key) } });
-  return { id: row.id, key };
-}
+export { hashApiKey, issueApiKey } from '@roguelearn/db/api-keys';
 
 // ─────────────────────────────── languages and statuses ───────────────────────────────
 

@@ -34,6 +34,9 @@ const expected: Record<string, Access> = {
   'submission.get': 'authed',
   'submission.list': 'authed',
   'submission.onUpdate': 'authed',
+  'apiKey.list': 'authed',
+  'apiKey.create': 'authed',
+  'apiKey.revoke': 'authed',
 };
 
 type Who = 'anonymous' | Role;

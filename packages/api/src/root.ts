@@ -1,6 +1,7 @@
 import { adminRouter } from './routers/admin/router';
 import { aiRouter } from './routers/ai/router';
 import { analyticsRouter } from './routers/analytics/router';
+import { apiKeyRouter } from './routers/apikey/router';
 import { authRouter } from './routers/auth/router';
 import { battleRouter } from './routers/battle/router';
 import { characterRouter } from './routers/character/router';
@@ -23,6 +24,7 @@ export const appRouter = router({
   learning: learningRouter,
   problem: problemRouter,
   submission: submissionRouter,
+  apiKey: apiKeyRouter,
   battle: battleRouter,
   match: matchRouter,
   social: socialRouter,

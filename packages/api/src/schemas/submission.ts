@@ -42,3 +42,8 @@ export const listSubmissionsInput = z.object({
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1, { error: 'Name the key (e.g. "CI" or "my laptop")' }).max(60),
+});
+export const apiKeyIdInput = z.object({ id: z.uuid({ error: 'Unknown key' }) });

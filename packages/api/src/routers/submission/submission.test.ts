@@ -169,3 +169,19 @@ describe('submissions', () => {
     expect(seen.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('API keys', () => {
+  it('shows a new key once, stores only its hash, and lets only its owner revoke it', async () => {
+    const [ana, bob] = students;
+    const created = await ana.run((c) => c.apiKey.create({ name: 'CI' }));
+    expect(created.key).toMatch(/^rl_/);
+    const stored = await t.db.apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored.keyHash).not.toContain(created.key);
+    const listed = await ana.run((c) => c.apiKey.list());
+    expect(listed.map((k) => k.name)).toEqual(['CI']);
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+    await expect(bob.run((c) => c.apiKey.revoke({ id: created.id }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await ana.run((c) => c.apiKey.revoke({ id: created.id }));
+    expect((await ana.run((c) => c.apiKey.list()))[0].revokedAt).not.toBeNull();
+  });
+});
