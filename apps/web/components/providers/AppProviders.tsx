@@ -2,7 +2,7 @@
 
 import type { AppRouter } from '@roguelearn/api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
 import { SessionKeepAlive } from '@/components/session/SessionKeepAlive';
@@ -30,15 +30,29 @@ function makeQueryClient() {
 function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: '/api/trpc',
-        transformer: superjson,
-        // Local sessions live in HttpOnly cookies; Supabase sessions travel as a bearer token.
-        fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
-        async headers() {
-          const token = await supabaseAccessToken();
-          return token ? { authorization: `Bearer ${token}` } : {};
-        },
+      // Subscriptions (live judge progress) stream over server-sent events; the rest is batched.
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: '/api/trpc',
+          transformer: superjson,
+          eventSourceOptions: { withCredentials: true },
+          // EventSource cannot send headers: the route handler reads the token from here.
+          async connectionParams() {
+            const token = await supabaseAccessToken();
+            return token ? { authorization: `Bearer ${token}` } : null;
+          },
+        }),
+        false: httpBatchLink({
+          url: '/api/trpc',
+          transformer: superjson,
+          // Local sessions live in HttpOnly cookies; Supabase sessions travel as a bearer token.
+          fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+          async headers() {
+            const token = await supabaseAccessToken();
+            return token ? { authorization: `Bearer ${token}` } : {};
+          },
+        }),
       }),
     ],
   });
