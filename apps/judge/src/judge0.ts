@@ -1,3 +1,12 @@
+// A Judge0 CE-compatible REST API over RogueLearn's judge, so existing Judge0 clients can run code
+// here: POST/GET /submissions (+ /batch), GET /languages, GET /statuses, POST /authenticate.
+//
+// Each Judge0 submission is a RUN of `stdin` through the ordinary queue (source "api", owned by
+// the API key's owner), with the requested Judge0 language id, expected_output and limits on the
+// submission row; the judge enforces the limits. Judge0's verdict is derived when the submission
+// is read: stdout is compared with expected_output by Judge0's rule, and our verdicts map to
+// Judge0 statuses (runtime errors by the signal or exit code of the run's result row).
+// The judge keeps the first 4 KiB of stdout/stderr, which bounds expected_output.
 import type http from 'node:http';
 import type { Db, Submission, SubmissionTestResult, Verdict } from '@roguelearn/db';
 import { hashApiKey } from '@roguelearn/db/api-keys';
