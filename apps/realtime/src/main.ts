@@ -1,4 +1,7 @@
+import { createPrisma } from '@roguelearn/db';
 import { createLogger, listen, onShutdown } from '@roguelearn/service';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { createPgPersistence } from './persistence';
 import { createRealtimeServer } from './server';
 
 const log = createLogger('realtime');
@@ -7,7 +10,32 @@ if (!secret) {
   log.error('AUTH_JWT_SECRET is required: room tokens are signed with it by the web app');
   process.exit(1);
 }
-const { server, close } = createRealtimeServer({ secret: new TextEncoder().encode(secret), log });
-const port = await listen(server, Number(process.env.REALTIME_PORT ?? 1234), process.env.REALTIME_HOST ?? '0.0.0.0');
-log.info('listening', { port });
-onShutdown(log, close);
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  log.error('DATABASE_URL is required: room documents are stored in PostgreSQL');
+  process.exit(1);
+}
+
+/** REALTIME_MAX_MESSAGE_BYTES, REALTIME_MESSAGES_PER_SECOND, … override the defaults in limits.ts. */
+const limits: Partial<Limits> = {};
+for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+  const env = process.env[`REALTIME_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
+  if (env !== undefined && env !== '' && Number.isFinite(Number(env))) limits[key] = Number(env);
+}
+// Kinds whose update log survives compaction (replay reads it); comma-separated, '' for none.
+const keepLogKinds = new Set((process.env.REALTIME_KEEP_LOG ?? 'PAIR_SESSION').split(',').filter(Boolean));
+
+const db = createPrisma(databaseUrl);
+const rt = createRealtimeServer({
+  secret: new TextEncoder().encode(secret),
+  log,
+  persistence: createPgPersistence(db),
+  limits,
+  keepLog: (kind) => keepLogKinds.has(kind),
+});
+const port = await listen(rt.server, Number(process.env.REALTIME_PORT ?? 1234), process.env.REALTIME_HOST ?? '0.0.0.0');
+log.info('listening', { port, limits: { ...DEFAULT_LIMITS, ...limits } });
+onShutdown(log, async () => {
+  await rt.close();
+  await db.$disconnect();
+});

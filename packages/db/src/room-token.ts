@@ -1,5 +1,6 @@
 // Room tokens: short-lived JWTs the web app signs (HS256, AUTH_JWT_SECRET) naming the room, the
-// user and the permission. The realtime server trusts nothing else on upgrade.
+// user and the permission. The realtime server trusts nothing else on upgrade. One copy, shared by
+// the signer (packages/api, `collab.roomToken`) and the verifier (apps/realtime).
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 export const ROOM_TOKEN_AUDIENCE = 'roguelearn-realtime';
@@ -37,4 +38,22 @@ export async function verifyRoomToken(secret: Uint8Array, token: string, room: s
     if (err instanceof errors.JOSEError) return null;
     throw err;
   }
+}
+
+/**
+ * Room names: `pair:<pairSessionId>` and `meeting:<meetingId>` (CollabDocument.room holds the same
+ * name); anything else is a scratch document. The realtime server creates a room's row on first use
+ * with the kind its name implies.
+ */
+export type RoomKind = 'PAIR_SESSION' | 'MEETING' | 'SCRATCH';
+export const pairRoom = (pairSessionId: string) => `pair:${pairSessionId}`;
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+
+export function parseRoom(room: string): { kind: RoomKind; id: string } {
+  const i = room.indexOf(':');
+  const prefix = i > 0 ? room.slice(0, i) : '';
+  const id = i > 0 ? room.slice(i + 1) : room;
+  if (prefix === 'pair') return { kind: 'PAIR_SESSION', id };
+  if (prefix === 'meeting') return { kind: 'MEETING', id };
+  return { kind: 'SCRATCH', id: room };
 }

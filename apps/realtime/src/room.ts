@@ -1,0 +1,346 @@
+// One room: the shared Y.Doc, awareness, the connections, and the path every edit takes to
+// PostgreSQL.
+//
+// Ordering (why an acknowledged edit can't be lost): the y-websocket protocol has no acks, so an
+// edit counts as acknowledged once another client can see it. A write client's update is applied
+// to the room's doc, and Yjs's `update` event yields exactly what changed (nothing for duplicates,
+// nothing yet for updates still waiting on missing dependencies). That effective update is queued
+// and appended to CollabUpdate; only after the INSERT commits is it broadcast. State also leaves
+// the server in sync-step-2 replies, so those are computed when asked but sent only once every
+// update applied before them has committed. Hence nothing another client has seen is missing from
+// the database, whatever happens to this process afterwards. Unacknowledged edits lost in a crash
+// are still in their author's doc, and the stock client re-sends them on reconnect (its reply to
+// our sync step 1). Snapshots are taken only at a moment when everything applied has committed,
+// so a snapshot never holds an edit the log lacks.
+import type { Logger } from '@roguelearn/service';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Persistence } from './persistence';
+import {
+  awarenessMessage,
+  MSG_AUTH,
+  MSG_AWARENESS,
+  MSG_QUERY_AWARENESS,
+  MSG_RELAY,
+  MSG_SYNC,
+  permissionDeniedMessage,
+  relayMessage,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './protocol';
+
+/** A client connection as the room sees it. */
+export interface Conn {
+  readonly userId: string;
+  readonly name: string;
+  readonly readOnly: boolean;
+  /** performance.now() when the message being handled arrived (for the persistence-lag metric). */
+  receivedAt: number;
+  /** Told once that its edits are dropped. */
+  deniedNotified: boolean;
+}
+
+export interface RoomHost {
+  persistence: Persistence;
+  log: Logger;
+  send(conn: Conn, message: Uint8Array): void;
+  /** Storage failed for good: close the room's connections and forget the room. */
+  fail(room: Room, err: unknown): void;
+  observeLag(seconds: number): void;
+  countDropped(reason: 'read_only'): void;
+  compaction: { debounceMs: number; maxWaitMs: number; everyUpdates: number; keepLog(kind: string): boolean };
+}
+
+export class BadMessageError extends Error {}
+
+interface Pending {
+  update: Uint8Array;
+  origin: Conn;
+  receivedAt: number;
+}
+
+const LOAD = Symbol('load');
+const APPEND_RETRIES = [100, 500, 2000];
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each connection with the awareness client ids it controls. */
+  readonly conns = new Map<Conn, Set<number>>();
+  documentId = '';
+  kind = 'SCRATCH';
+  lastActive = Date.now();
+  /** No more edits are accepted (shutting down or evicting); they stay unacknowledged. */
+  frozen = false;
+  failed = false;
+  private destroyed = false;
+
+  private pending: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  /** Effective updates applied to the doc / committed to the log, counted since load. */
+  private applied = 0;
+  private persisted = 0;
+  private waiters: { upto: number; run: () => void }[] = [];
+  /** Run the next time every applied update has committed (or the room failed). */
+  private atCommitted: (() => void)[] = [];
+  /** Highest committed seq, and the seq the stored snapshot covers. */
+  private lastSeq = 0n;
+  private snapshotSeq = 0n;
+  private sinceSnapshot = 0;
+  private dirtySince = 0;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private compacting: Promise<void> | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly host: RoomHost,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD || this.failed) return;
+      const conn = origin as Conn;
+      this.pending.push({ update, origin: conn, receivedAt: conn.receivedAt });
+      this.applied++;
+      this.flushing ??= this.flushLoop();
+    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const controlled = this.conns.get(origin as Conn);
+        if (controlled) {
+          for (const id of added) controlled.add(id);
+          for (const id of removed) controlled.delete(id);
+        }
+        const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+        for (const c of this.conns.keys()) if (c !== origin) this.host.send(c, message);
+      },
+    );
+  }
+
+  /** Loads the stored document: the snapshot, then the updates after it. */
+  async load(): Promise<void> {
+    const stored = await this.host.persistence.load(this.name);
+    this.documentId = stored.documentId;
+    this.kind = stored.kind;
+    this.snapshotSeq = stored.snapshotSeq;
+    this.lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
+    this.sinceSnapshot = stored.updates.length;
+    const apply = (u: Uint8Array, what: string) => {
+      try {
+        Y.applyUpdate(this.doc, u, LOAD);
+      } catch (err) {
+        this.host.log.error('skipping an unreadable stored update', { room: this.name, what, err });
+      }
+    };
+    if (stored.snapshot) apply(stored.snapshot, 'snapshot');
+    for (const u of stored.updates) apply(u.update, `update ${u.seq}`);
+    if (this.sinceSnapshot >= this.host.compaction.everyUpdates) this.scheduleCompaction();
+  }
+
+  /** Starts the protocol with a new connection: our sync step 1 and who else is here. */
+  join(conn: Conn): void {
+    this.conns.set(conn, new Set());
+    this.lastActive = Date.now();
+    this.host.send(conn, syncStep1Message(Y.encodeStateVector(this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) this.host.send(conn, awarenessMessage(this.awareness, states));
+  }
+
+  leave(conn: Conn): void {
+    const controlled = this.conns.get(conn);
+    if (!controlled) return;
+    this.conns.delete(conn);
+    this.lastActive = Date.now();
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    // Last one out: compact now rather than when the debounce fires.
+    if (this.conns.size === 0 && !this.failed) void this.compact().catch(() => {});
+  }
+
+  /** Handles one y-websocket message. Throws BadMessageError (or Yjs's error) on garbage. */
+  handle(conn: Conn, data: Uint8Array): void {
+    this.lastActive = Date.now();
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MSG_SYNC: {
+        const step = decoding.readVarUint(decoder);
+        if (step === SYNC_STEP1) {
+          const reply = syncStep2Message(Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(decoder)));
+          this.afterPersisted(() => this.host.send(conn, reply));
+        } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
+          const update = decoding.readVarUint8Array(decoder);
+          if (conn.readOnly) {
+            // An empty update (no structs, no deletions) is two zero bytes: the usual step-2 reply.
+            if (update.length > 2) {
+              this.host.countDropped('read_only');
+              if (!conn.deniedNotified) {
+                conn.deniedNotified = true;
+                this.host.send(conn, permissionDeniedMessage('read-only: your edits are not saved'));
+              }
+            }
+            return;
+          }
+          if (this.frozen || this.failed) return;
+          Y.applyUpdate(this.doc, update, conn);
+        } else {
+          throw new BadMessageError(`unknown sync message ${step}`);
+        }
+        return;
+      }
+      case MSG_AWARENESS:
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+        return;
+      case MSG_QUERY_AWARENESS:
+        this.host.send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+      case MSG_AUTH:
+        return;
+      case MSG_RELAY: {
+        const message = relayMessage(conn.userId, decoding.readVarUint8Array(decoder));
+        for (const c of this.conns.keys()) if (c !== conn) this.host.send(c, message);
+        return;
+      }
+      default:
+        throw new BadMessageError(`unknown message type ${type}`);
+    }
+  }
+
+  /** Updates applied but not yet committed. */
+  get unpersisted(): number {
+    return this.applied - this.persisted;
+  }
+
+  /** Runs `fn` once every update applied so far has committed. */
+  private afterPersisted(fn: () => void): void {
+    if (this.persisted >= this.applied) fn();
+    else this.waiters.push({ upto: this.applied, run: fn });
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      while (this.pending.length && !this.failed) {
+        const batch = this.pending.splice(0, 1000);
+        const seq = await this.appendWithRetry(batch);
+        if (seq === null) return;
+        const now = performance.now();
+        for (const p of batch) this.host.observeLag((now - p.receivedAt) / 1000);
+        if (seq > this.lastSeq) this.lastSeq = seq;
+        this.persisted += batch.length;
+        this.sinceSnapshot += batch.length;
+        for (const p of batch) {
+          const message = updateMessage(p.update);
+          for (const c of this.conns.keys()) if (c !== p.origin) this.host.send(c, message);
+        }
+        const ready = this.waiters.filter((w) => w.upto <= this.persisted);
+        if (ready.length) {
+          this.waiters = this.waiters.filter((w) => w.upto > this.persisted);
+          for (const w of ready) w.run();
+        }
+        if (this.persisted >= this.applied) for (const run of this.atCommitted.splice(0)) run();
+        this.scheduleCompaction();
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async appendWithRetry(batch: Pending[]): Promise<bigint | null> {
+    const rows = batch.map((p) => ({ update: p.update, userId: p.origin.userId }));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.host.persistence.append(this.documentId, rows);
+      } catch (err) {
+        if (attempt >= APPEND_RETRIES.length) {
+          this.failed = true;
+          for (const run of this.atCommitted.splice(0)) run();
+          this.host.fail(this, err);
+          return null;
+        }
+        this.host.log.warn('saving updates failed, retrying', { room: this.name, attempt, err });
+        await new Promise((r) => setTimeout(r, APPEND_RETRIES[attempt]));
+      }
+    }
+  }
+
+  /** Debounced compaction, forced after `everyUpdates` updates or `maxWaitMs` of steady editing. */
+  private scheduleCompaction(): void {
+    const { debounceMs, maxWaitMs, everyUpdates } = this.host.compaction;
+    if (!this.dirtySince) this.dirtySince = Date.now();
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    const due =
+      this.sinceSnapshot >= everyUpdates
+        ? 0
+        : Math.max(0, Math.min(debounceMs, this.dirtySince + maxWaitMs - Date.now()));
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      void this.compact().catch(() => {});
+    }, due);
+    this.compactTimer.unref();
+  }
+
+  /**
+   * Writes the committed state as the snapshot covering every committed update, and drops those
+   * updates from the log unless the room's kind keeps it for replay. The state is taken at a moment
+   * when every applied update has committed, so a snapshot never holds an edit the log lacks (a
+   * replay from the log must end at the same document).
+   */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting.catch(() => {}).then(() => this.compact());
+    if (this.lastSeq <= this.snapshotSeq || this.failed) return Promise.resolve();
+    this.compacting = this.runCompaction().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  private async runCompaction(): Promise<void> {
+    const taken = await new Promise<{ state: Uint8Array; upto: bigint; count: number } | null>((resolve) => {
+      // Synchronously at the committed point: no update can be applied in between.
+      const take = () =>
+        resolve(
+          this.failed
+            ? null
+            : { state: Y.encodeStateAsUpdate(this.doc), upto: this.lastSeq, count: this.sinceSnapshot },
+        );
+      if (this.persisted >= this.applied) take();
+      else this.atCommitted.push(take);
+    });
+    if (!taken || taken.upto <= this.snapshotSeq) return;
+    try {
+      await this.host.persistence.compact(
+        this.documentId,
+        taken.state,
+        taken.upto,
+        !this.host.compaction.keepLog(this.kind),
+      );
+    } catch (err) {
+      this.host.log.warn('compaction failed; the update log still has everything', { room: this.name, err });
+      throw err;
+    }
+    this.snapshotSeq = taken.upto;
+    this.sinceSnapshot -= taken.count;
+    if (this.lastSeq === taken.upto) this.dirtySince = 0;
+  }
+
+  /** Commits every applied update, then compacts. Used on eviction and shutdown. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.failed) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    await this.compact();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
