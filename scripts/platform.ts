@@ -19,6 +19,7 @@ const ports = {
   web: Number(process.env.WEB_PORT ?? 3000),
   realtime: Number(process.env.REALTIME_PORT ?? 1234),
   judge: Number(process.env.JUDGE_PORT ?? 2358),
+  workers: Number(process.env.WORKERS_PORT ?? 2359),
   postgres: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
 };
 
@@ -92,6 +93,7 @@ const env = {
   WEB_PORT: String(ports.web),
   REALTIME_PORT: String(ports.realtime),
   JUDGE_PORT: String(ports.judge),
+  WORKERS_PORT: String(ports.workers),
   NEXT_PUBLIC_REALTIME_URL: process.env.NEXT_PUBLIC_REALTIME_URL ?? `ws://localhost:${ports.realtime}`,
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
@@ -117,6 +119,7 @@ start(
 // `node --import tsx`: one process per service, so signals reach the service itself.
 start('realtime', process.execPath, ['--import', 'tsx', path.join(root, 'apps/realtime/src/main.ts')]);
 start('judge', process.execPath, ['--import', 'tsx', path.join(root, 'apps/judge/src/main.ts')]);
+start('workers', process.execPath, ['--import', 'tsx', path.join(root, 'packages/api/scripts/workers.ts')]);
 
 // Announce readiness once the web app answers its health check.
 for (let i = 0; i < 120 && !shuttingDown; i++) {

@@ -64,7 +64,7 @@ export async function judgeJob(deps: JudgeDeps, job: ClaimedJob, signal?: AbortS
     where: { id: job.submissionId },
     include: {
       problem: { include: { testCases: { orderBy: { ordinal: 'asc' } }, testGroups: true } },
-      contest: { select: { id: true } },
+      contest: { select: { id: true, scoring: true } },
     },
   });
   const language = languageById(submission.language);
@@ -122,8 +122,9 @@ export async function judgeJob(deps: JudgeDeps, job: ClaimedJob, signal?: AbortS
                   : (problem.checker.toLowerCase() as 'exact' | 'tokens' | 'float'),
               tolerance: problem.checkerTolerance ?? 1e-6,
             },
-    // Contest pretests stop at the first failure; practice runs everything.
-    stopOnFail: Boolean(submission.contestId),
+    // ICPC contests stop at the first failure; IOI needs every test for partial scores, and
+    // practice runs everything.
+    stopOnFail: submission.contest?.scoring === 'ICPC',
   };
 
   let compile: Extract<SandboxEvent, { type: 'compile' }> | null = null;

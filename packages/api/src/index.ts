@@ -3,4 +3,10 @@ export { ACCESS_COOKIE, type Context, createContext, REFRESH_COOKIE } from './co
 export { DomainError } from './errors';
 export { type AppRouter, appRouter, createCaller } from './root';
 export type { SessionUser } from './routers/auth/service';
+export { sweepDuels } from './routers/battle/duel';
+export { onSubmissionJudged, startCompetitionWorker } from './routers/battle/judged';
+export { applyEvent, type ProgressEvent } from './routers/character/rules';
+export { applySubmissionProgress, startProgressionWorker } from './routers/learning/events';
+export { runMatcher, startMatcher } from './routers/match/matcher';
+export { deliverDueWebhooks, startWebhookDispatcher } from './routers/notification/webhooks';
 export type { Access, Meta } from './trpc';

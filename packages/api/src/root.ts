@@ -3,8 +3,10 @@ import { aiRouter } from './routers/ai/router';
 import { analyticsRouter } from './routers/analytics/router';
 import { apiKeyRouter } from './routers/apikey/router';
 import { authRouter } from './routers/auth/router';
+import { contestRouter } from './routers/battle/contest-router';
 import { battleRouter } from './routers/battle/router';
 import { characterRouter } from './routers/character/router';
+import { collabRouter } from './routers/collab/router';
 import { leaderboardRouter } from './routers/leaderboard/router';
 import { learningRouter } from './routers/learning/router';
 import { matchRouter } from './routers/match/router';
@@ -26,6 +28,7 @@ export const appRouter = router({
   submission: submissionRouter,
   apiKey: apiKeyRouter,
   battle: battleRouter,
+  contest: contestRouter,
   match: matchRouter,
   social: socialRouter,
   ai: aiRouter,
@@ -33,6 +36,7 @@ export const appRouter = router({
   notification: notificationRouter,
   analytics: analyticsRouter,
   saves: savesRouter,
+  collab: collabRouter,
 });
 
 export type AppRouter = typeof appRouter;

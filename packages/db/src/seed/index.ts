@@ -385,8 +385,10 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
       },
     });
     if (solved) {
+      // The rules engine's own key, so it recognises this solve as already awarded.
+      const key = `first-solve:${users[username]}:${firstId}`;
       await db.xpEvent.upsert({
-        where: { idempotencyKey: `seed:ac:${username}:${first.slug}` },
+        where: { idempotencyKey: key },
         update: {},
         create: {
           userId: users[username],
@@ -394,7 +396,7 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
           reason: 'first-solve',
           sourceType: 'submission',
           sourceId: id,
-          idempotencyKey: `seed:ac:${username}:${first.slug}`,
+          idempotencyKey: key,
         },
       });
     }

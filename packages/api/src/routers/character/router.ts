@@ -1,4 +1,13 @@
-import { router } from '../../trpc';
+import { characterGetInput, characterHistoryInput } from '../../schemas/character';
+import { authedProcedure, router } from '../../trpc';
+import * as sheet from './service';
 
-/** The character domain (see DESIGN.md); its procedures land with the issue that owns the domain. */
-export const characterRouter = router({});
+/** Character & progression: the sheet and its history. Awards come from `applyEvent` (rules.ts). */
+export const characterRouter = router({
+  get: authedProcedure
+    .input(characterGetInput)
+    .query(({ ctx, input }) => sheet.getSheet(ctx.db, ctx.user, input?.username)),
+  history: authedProcedure
+    .input(characterHistoryInput)
+    .query(({ ctx, input }) => sheet.history(ctx.db, ctx.user, input)),
+});
