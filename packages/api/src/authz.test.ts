@@ -28,6 +28,7 @@ const expected: Record<string, Access> = {
   'admin.recentUsers': 'admin',
   'problem.list': 'public',
   'problem.bySlug': 'public',
+  'problem.tags': 'public',
   'submission.languages': 'public',
   'submission.create': 'authed',
   'submission.run': 'authed',

@@ -8,7 +8,7 @@ import superjson from 'superjson';
 import { SessionKeepAlive } from '@/components/session/SessionKeepAlive';
 import { ThemeSync } from '@/components/session/ThemeSync';
 import { ToastProvider } from '@/components/ui/Toast';
-import { supabaseAccessToken } from '@/lib/supabase';
+import { supabaseAccessToken, supabaseEnabled } from '@/lib/supabase';
 import { TRPCProvider } from '@/lib/trpc';
 
 /** Retrying can't fix a request the server rejected on its merits (4xx); it may fix an outage. */
@@ -37,11 +37,13 @@ function makeTrpcClient() {
           url: '/api/trpc',
           transformer: superjson,
           eventSourceOptions: { withCredentials: true },
-          // EventSource cannot send headers: the route handler reads the token from here.
-          async connectionParams() {
-            const token = await supabaseAccessToken();
-            return token ? { authorization: `Bearer ${token}` } : null;
-          },
+          // EventSource cannot send headers: with Supabase, the route handler reads the token here.
+          ...(supabaseEnabled && {
+            async connectionParams() {
+              const token = await supabaseAccessToken();
+              return token ? { authorization: `Bearer ${token}` } : null;
+            },
+          }),
         }),
         false: httpBatchLink({
           url: '/api/trpc',

@@ -43,7 +43,7 @@ export interface AiOptions {
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
 
-export function aiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AiOptions {
+export function aiOptionsFromEnv(env: Partial<NodeJS.ProcessEnv> = process.env): AiOptions {
   return {
     apiKey: env.GEMINI_API_KEY || undefined,
     model: env.GEMINI_MODEL || 'gemini-2.5-flash',

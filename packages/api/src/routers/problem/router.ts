@@ -6,6 +6,7 @@ export const problemRouter = router({
   list: publicProcedure
     .input(listProblemsInput)
     .query(({ ctx, input }) => problems.listProblems(ctx.db, ctx.user, input)),
+  tags: publicProcedure.query(({ ctx }) => problems.listTags(ctx.db)),
   bySlug: publicProcedure
     .input(problemSlugInput)
     .query(({ ctx, input }) => problems.getProblem(ctx.db, ctx.user, input.slug)),

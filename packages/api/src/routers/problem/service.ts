@@ -101,3 +101,12 @@ export async function getProblem(db: Db, user: SessionUser | null, slug: string)
   const { testCases, _count, tags, ...rest } = p;
   return { ...rest, tags: tags.map((t) => t.tag), samples: testCases, testCount: _count.testCases };
 }
+
+/** Tags in use by published problems, for filters. */
+export function listTags(db: Db) {
+  return db.tag.findMany({
+    where: { problems: { some: { problem: { status: 'PUBLISHED' } } } },
+    orderBy: { name: 'asc' },
+    select: { slug: true, name: true, _count: { select: { problems: true } } },
+  });
+}

@@ -38,6 +38,8 @@ export const submissionRouter = router({
       dirty = true;
       wake?.();
     });
+    const onAbort = () => wake?.();
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       while (!signal?.aborted && current.status !== 'DONE') {
         if (!dirty) {
@@ -48,7 +50,6 @@ export const submissionRouter = router({
               clearTimeout(timer);
               resolve();
             };
-            signal?.addEventListener('abort', () => wake?.(), { once: true });
           });
           wake = null;
         }
@@ -64,6 +65,7 @@ export const submissionRouter = router({
         current = next;
       }
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       unsubscribe();
     }
   }),

@@ -10,7 +10,7 @@ import { getNotifier } from '@/lib/server/notifier';
  * EventSource (subscriptions over SSE) cannot send headers, so a Supabase bearer token arrives
  * as a connection parameter instead; a real Authorization header always wins.
  */
-function authHeaders(req: Request, connectionParams: Record<string, string> | null): Headers {
+function authHeaders(req: Request, connectionParams: Record<string, string | undefined> | null): Headers {
   const bearer = connectionParams?.authorization;
   if (!bearer || req.headers.has('authorization') || !/^Bearer\s+\S+$/i.test(bearer)) return req.headers;
   const headers = new Headers(req.headers);
