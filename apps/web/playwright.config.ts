@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: './e2e',
@@ -43,11 +43,13 @@ export default defineConfig({
     // Expects a prior `next build`; the platform migrates and seeds a fresh database itself.
     command: 'node ../../scripts/start.mjs --fresh --skip-build',
     env: {
-      ROGUELEARN_DATA_DIR: path.join(repoRoot, '.data/e2e'),
+      // Every port derives from E2E_PORT, so several suites can run side by side.
+      ROGUELEARN_DATA_DIR: path.join(repoRoot, `.data/e2e-${port}`),
       WEB_PORT: String(port),
-      REALTIME_PORT: '3101',
-      JUDGE_PORT: '3102',
-      EMBEDDED_PG_PORT: '54339',
+      REALTIME_PORT: String(port + 1),
+      JUDGE_PORT: String(port + 2),
+      WORKERS_PORT: String(port + 3),
+      EMBEDDED_PG_PORT: String(port + 51239),
     },
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 180_000,
