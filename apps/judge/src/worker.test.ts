@@ -247,16 +247,21 @@ describe('reliability', () => {
         testCases: { create: [{ ordinal: 0, input: '7\n', expectedOutput: '7\n' }] },
       },
     });
-    const ids = await Promise.all(
-      Array.from({ length: 300 }, (_, i) =>
-        enqueueSubmission(t.db, {
-          userId,
-          problemId: p.id,
-          language: 'python3',
-          code: i % 10 === 0 ? 'print(8)' : 'print(input())',
-        }).then((s) => s.id),
-      ),
-    );
+    // Queued in concurrent bursts of 30 (a class pressing Submit together), all before any worker runs.
+    const ids: string[] = [];
+    for (let start = 0; start < 300; start += 30) {
+      const burst = await Promise.all(
+        Array.from({ length: 30 }, (_, k) =>
+          enqueueSubmission(t.db, {
+            userId,
+            problemId: p.id,
+            language: 'python3',
+            code: (start + k) % 10 === 0 ? 'print(8)' : 'print(input())',
+          }).then((s) => s.id),
+        ),
+      );
+      ids.push(...burst);
+    }
     const judgedBy = new Map<string, number>();
     const count = (id: string) => judgedBy.set(id, (judgedBy.get(id) ?? 0) + 1);
     const workers = [worker('bulk-1', { onJudged: count }), worker('bulk-2', { onJudged: count })];
