@@ -52,7 +52,8 @@ for (const file of fs.readdirSync(resultsDir)) {
     failed += report.numFailedTests ?? 0;
   }
 }
-const allOk = ok.build && ok.unit && ok.e2e;
+// A failed test fails the run even if a step's exit code missed it, and vice versa.
+const allOk = ok.build && ok.unit && ok.e2e && failed === 0;
 if (!allOk && failed === 0) failed = 1; // a step failed before reporting any test
 console.log(
   `\nsteps: build ${ok.build ? 'ok' : 'FAILED'}, unit ${ok.unit ? 'ok' : 'FAILED'}, e2e ${ok.e2e ? 'ok' : 'FAILED'}`,

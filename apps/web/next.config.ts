@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
     'pglite-prisma-adapter',
     '@prisma/schema-engine-wasm',
     '@prisma/client',
+    // Dolos parses code with native tree-sitter modules.
+    '@dodona/dolos-lib',
+    '@dodona/dolos-core',
+    '@dodona/dolos-parsers',
+    'tree-sitter',
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -1,12 +1,15 @@
-import { adminRouter } from './routers/admin/router';
+import { adminRouter, flagsRouter } from './routers/admin/router';
 import { aiRouter } from './routers/ai/router';
 import { analyticsRouter } from './routers/analytics/router';
 import { apiKeyRouter } from './routers/apikey/router';
 import { authRouter } from './routers/auth/router';
+import { authoringRouter } from './routers/authoring/router';
 import { contestRouter } from './routers/battle/contest-router';
 import { battleRouter } from './routers/battle/router';
 import { characterRouter } from './routers/character/router';
+import { classesRouter } from './routers/classes/router';
 import { collabRouter } from './routers/collab/router';
+import { integrityRouter } from './routers/integrity/router';
 import { leaderboardRouter } from './routers/leaderboard/router';
 import { learningRouter } from './routers/learning/router';
 import { matchRouter } from './routers/match/router';
@@ -37,6 +40,10 @@ export const appRouter = router({
   analytics: analyticsRouter,
   saves: savesRouter,
   collab: collabRouter,
+  authoring: authoringRouter,
+  classes: classesRouter,
+  integrity: integrityRouter,
+  flags: flagsRouter,
 });
 
 export type AppRouter = typeof appRouter;

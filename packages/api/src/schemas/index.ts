@@ -1,9 +1,14 @@
 // zod schemas are the single source of input truth: routers validate with them, forms reuse them.
+export * from './admin';
 export * from './ai';
+export * from './analytics';
 export * from './auth';
+export * from './authoring';
 export * from './battle';
 export * from './character';
+export * from './classes';
 export * from './collab';
+export * from './integrity';
 export * from './leaderboard';
 export * from './learning';
 export * from './match';

@@ -149,10 +149,12 @@ def main():
     print(max(seen.values()))
 main()`;
 
-  it('sees through renamed identifiers, comments and layout, and tells different programs apart', () => {
-    expect(codeSimilarity(original, renamed)).toBe(1);
-    expect(codeSimilarity(original, different)).toBeLessThan(0.2);
+  it('sees through renamed identifiers, comments and layout, and tells different programs apart', async () => {
+    expect(await codeSimilarity(original, renamed, 'cpp')).toBe(1);
+    expect(await codeSimilarity(original, different, 'cpp')).toBeLessThan(0.2);
     // Too short to judge: everyone's "print(a+b)" looks the same.
-    expect(codeSimilarity('print(sum(map(int, input().split())))', 'print(sum(map(int,input().split())))')).toBeNull();
+    expect(
+      await codeSimilarity('print(sum(map(int, input().split())))', 'print(sum(map(int,input().split())))', 'python3'),
+    ).toBeNull();
   });
 });

@@ -186,10 +186,13 @@ async function planSubmission(db: Db, submissionId: string): Promise<Plan[]> {
       createdAt: true,
       judgedAt: true,
       pairSessionId: true,
+      source: true,
       problem: { select: { difficulty: true } },
     },
   });
   if (s?.kind !== 'SUBMIT' || s.status !== 'DONE' || s.verdict !== 'AC' || !s.problemId || !s.problem) return [];
+  // An author verifying reference solutions is not playing.
+  if (s.source === 'reference') return [];
   const day = dayOf(s.judgedAt ?? s.createdAt);
   const firstKey = `first-solve:${s.userId}:${s.problemId}`;
   const first = await db.xpEvent.findUnique({ where: { idempotencyKey: firstKey }, select: { sourceId: true } });

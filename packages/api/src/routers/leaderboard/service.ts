@@ -47,7 +47,7 @@ function metricValues(metric: Exclude<Metric, 'EVENT_SCORE'>, scope: Prisma.Sql)
         SELECT u.id, COALESCE(s.n, 0)::float8 AS value, 0::float8 AS tiebreak, NULL::float8 AS detail
           FROM "User" u
           LEFT JOIN (SELECT "userId", count(DISTINCT "problemId") AS n FROM "Submission"
-                      WHERE verdict = 'AC' AND kind = 'SUBMIT' AND "problemId" IS NOT NULL AND "userId" IN (${scope})
+                      WHERE verdict = 'AC' AND kind = 'SUBMIT' AND source <> 'reference' AND "problemId" IS NOT NULL AND "userId" IN (${scope})
                       GROUP BY "userId") s ON s."userId" = u.id
          WHERE u.id IN (${scope})`;
   }

@@ -36,7 +36,7 @@ export async function listProblems(db: Db, user: SessionUser | null, input: z.in
         difficulty: true,
         category: true,
         tags: { select: { tag: { select: { slug: true, name: true } } } },
-        _count: { select: { submissions: { where: { verdict: 'AC', kind: 'SUBMIT' } } } },
+        _count: { select: { submissions: { where: { verdict: 'AC', kind: 'SUBMIT', source: { not: 'reference' } } } } },
       },
     }),
   ]);
