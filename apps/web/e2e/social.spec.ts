@@ -88,10 +88,12 @@ test('a blocked user can send neither a friend request nor a party invitation', 
   await blocked.page.goto('/friends');
   await blocked.page.getByLabel('Username', { exact: true }).fill(blocker.account.username);
   await blocked.page.getByRole('button', { name: 'Send request' }).click();
-  await expect(blocked.page.getByRole('alert')).toContainText(refusal);
+  await expect(blocked.page.getByRole('region', { name: 'Add a friend' }).getByRole('alert')).toContainText(refusal);
 
   await createParty(blocked.page, 'Uninvited Guests');
   await blocked.page.getByLabel('Invite by username').fill(blocker.account.username);
   await blocked.page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(blocked.page.getByRole('alert')).toContainText(refusal);
+  await expect(blocked.page.getByRole('region', { name: 'Invite', exact: true }).getByRole('alert')).toContainText(
+    refusal,
+  );
 });

@@ -15,7 +15,7 @@ const RECENT = 5;
 export function NotificationBell() {
   const trpc = useTRPC();
   const pathname = usePathname();
-  const { unread, latest } = useLiveInbox(true);
+  const { unread, latest } = useLiveInbox();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -55,7 +55,10 @@ export function NotificationBell() {
         aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
         onClick={() => setOpen((v) => !v)}
       >
-        <span aria-hidden="true">🔔</span>
+        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         {unread > 0 && (
           <span className={styles.count} aria-hidden="true" data-testid="unread-count">
             {unread > 99 ? '99+' : unread}

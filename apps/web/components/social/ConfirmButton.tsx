@@ -16,14 +16,15 @@ export function ConfirmButton({
   children,
   confirmLabel,
   onConfirm,
-  variant = 'danger',
+  danger = true,
 }: {
   label: string;
   title: string;
   children: ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
-  variant?: 'danger' | 'secondary' | 'primary';
+  /** Red confirmation for what cannot be undone; a plain one for hand-overs. */
+  danger?: boolean;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,7 +46,7 @@ export function ConfirmButton({
 
   return (
     <>
-      <Button variant={variant === 'primary' ? 'secondary' : variant} onClick={() => dialogRef.current?.showModal()}>
+      <Button variant="secondary" onClick={() => dialogRef.current?.showModal()}>
         {label}
       </Button>
       <dialog ref={dialogRef} className={styles.dialog} aria-labelledby={titleId} onClose={() => setError(null)}>
@@ -57,7 +58,7 @@ export function ConfirmButton({
             <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
               Cancel
             </Button>
-            <Button variant={variant} pending={pending} onClick={confirm}>
+            <Button variant={danger ? 'danger' : 'primary'} pending={pending} onClick={confirm}>
               {confirmLabel}
             </Button>
           </div>

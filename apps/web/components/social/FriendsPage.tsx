@@ -184,21 +184,25 @@ function Friends() {
         />
       </Card>
       <Card title="Requests" id="requests">
-        <Requests actions={actions} />
+        <div className={styles.section}>
+          <Requests actions={actions} />
+        </div>
       </Card>
       <Card title="Your friends" id="friends">
         <FriendList actions={actions} />
       </Card>
       <Card title="Blocked" id="blocked">
-        <UsernameForm
-          label="Block by username"
-          submitLabel="Block"
-          onSubmit={async (username) => {
-            await actions.block.mutateAsync({ username });
-            toast(`@${username} is blocked`);
-          }}
-        />
-        <BlockedList actions={actions} />
+        <div className={styles.section}>
+          <UsernameForm
+            label="Block by username"
+            submitLabel="Block"
+            onSubmit={async (username) => {
+              await actions.block.mutateAsync({ username });
+              toast(`@${username} is blocked`);
+            }}
+          />
+          <BlockedList actions={actions} />
+        </div>
       </Card>
     </div>
   );

@@ -94,7 +94,7 @@ function Members({ guild, meId }: { guild: Guild; meId: string | null }) {
                     </Button>
                     <ConfirmButton
                       label="Make owner"
-                      variant="secondary"
+                      danger={false}
                       title={`Hand ${guild.name} to ${m.user.displayName}?`}
                       confirmLabel="Transfer ownership"
                       onConfirm={() => transfer.mutateAsync({ guildId: guild.id, userId: m.user.id })}
@@ -135,7 +135,8 @@ function Activity({ guildId }: { guildId: string }) {
       ) : feed.isError ? (
         <Alert>{feed.error.message}</Alert>
       ) : (
-        <>
+        <div className={styles.section}>
+          {feed.data.pages[0].items.length === 0 && <p className={styles.muted}>Nothing has happened yet.</p>}
           <ul className={styles.list}>
             {feed.data.pages
               .flatMap((p) => p.items)
@@ -153,7 +154,7 @@ function Activity({ guildId }: { guildId: string }) {
               </Button>
             </div>
           )}
-        </>
+        </div>
       )}
     </Card>
   );
@@ -199,7 +200,6 @@ export function GuildDetail({ slug }: { slug: string }) {
         {role && (
           <ConfirmButton
             label="Leave guild"
-            variant="secondary"
             title={`Leave ${g.name}?`}
             confirmLabel="Leave"
             onConfirm={() => leave.mutateAsync({ guildId: g.id })}

@@ -137,16 +137,18 @@ export function GuildOfficerTools({ guild }: { guild: Guild }) {
   return (
     <>
       <Card title="Requests and invitations" id="guild-pending">
-        <UsernameForm
-          label="Invite by username"
-          submitLabel="Send invitation"
-          onSubmit={async (username) => {
-            await invite.mutateAsync({ guildId: guild.id, username });
-            toast(`Invitation sent to @${username}`);
-          }}
-        />
-        <InviteLink create={() => createLink.mutateAsync({ guildId: guild.id, expiresInHours: 24 * 7 })} />
-        <Pending guildId={guild.id} />
+        <div className={styles.section}>
+          <UsernameForm
+            label="Invite by username"
+            submitLabel="Send invitation"
+            onSubmit={async (username) => {
+              await invite.mutateAsync({ guildId: guild.id, username });
+              toast(`Invitation sent to @${username}`);
+            }}
+          />
+          <InviteLink create={() => createLink.mutateAsync({ guildId: guild.id, expiresInHours: 24 * 7 })} />
+          <Pending guildId={guild.id} />
+        </div>
       </Card>
       <Card title="Guild profile" id="guild-profile">
         <EditGuildForm guild={guild} />

@@ -110,63 +110,65 @@ export function GuildWebhooks({ guildId }: { guildId: string }) {
 
   return (
     <Card title="Webhooks" id="webhooks">
-      <CreateWebhookForm guildId={guildId} onCreated={setSecret} />
-      {secret && (
-        <Alert tone="success" title="Webhook added. Copy its signing secret now: it is shown only once.">
-          <p className={styles.link}>{secret}</p>
-          <CopyButton text={secret} label="signing secret" />
-        </Alert>
-      )}
-      {test.error && <Alert>{test.error.message}</Alert>}
-      {hooks.isPending ? (
-        <p role="status">Loading webhooks…</p>
-      ) : hooks.isError ? (
-        <Alert>{hooks.error.message}</Alert>
-      ) : hooks.data.length === 0 ? (
-        <p className={styles.muted}>No webhooks yet.</p>
-      ) : (
-        <ul className={styles.list} aria-label="Webhooks">
-          {hooks.data.map((h) => (
-            <li key={h.id} className={`${styles.row} ${styles.stack}`}>
-              <div className={styles.who}>
-                <span>
-                  <span className={styles.link}>{h.url}</span>
-                  <span className={styles.small}>
-                    {h.active ? 'Active' : 'Paused'} · {h.events.length ? h.events.join(', ') : 'all events'}
-                    {h.lastDelivery &&
-                      ` · last delivery ${h.lastDelivery.status.toLowerCase()} ${formatWhen(h.lastDelivery.createdAt)}`}
+      <div className={styles.section}>
+        <CreateWebhookForm guildId={guildId} onCreated={setSecret} />
+        {secret && (
+          <Alert tone="success" title="Webhook added. Copy its signing secret now: it is shown only once.">
+            <p className={styles.link}>{secret}</p>
+            <CopyButton text={secret} label="signing secret" />
+          </Alert>
+        )}
+        {test.error && <Alert>{test.error.message}</Alert>}
+        {hooks.isPending ? (
+          <p role="status">Loading webhooks…</p>
+        ) : hooks.isError ? (
+          <Alert>{hooks.error.message}</Alert>
+        ) : hooks.data.length === 0 ? (
+          <p className={styles.muted}>No webhooks yet.</p>
+        ) : (
+          <ul className={styles.list} aria-label="Webhooks">
+            {hooks.data.map((h) => (
+              <li key={h.id} className={`${styles.row} ${styles.stack}`}>
+                <div className={styles.who}>
+                  <span>
+                    <span className={styles.link}>{h.url}</span>
+                    <span className={styles.small}>
+                      {h.active ? 'Active' : 'Paused'} · {h.events.length ? h.events.join(', ') : 'all events'}
+                      {h.lastDelivery &&
+                        ` · last delivery ${h.lastDelivery.status.toLowerCase()} ${formatWhen(h.lastDelivery.createdAt)}`}
+                    </span>
                   </span>
-                </span>
-              </div>
-              <div className={styles.actions}>
-                <Button
-                  variant="secondary"
-                  pending={test.isPending && test.variables?.webhookId === h.id}
-                  onClick={() => test.mutate({ webhookId: h.id })}
-                >
-                  Send test
-                </Button>
-                <Button
-                  variant="secondary"
-                  aria-expanded={open === h.id}
-                  onClick={() => setOpen(open === h.id ? null : h.id)}
-                >
-                  Delivery log
-                </Button>
-                <ConfirmButton
-                  label="Delete"
-                  title="Delete this webhook?"
-                  confirmLabel="Delete webhook"
-                  onConfirm={() => remove.mutateAsync({ webhookId: h.id })}
-                >
-                  <p>{h.url} stops receiving guild events.</p>
-                </ConfirmButton>
-              </div>
-              {open === h.id && <Deliveries webhookId={h.id} />}
-            </li>
-          ))}
-        </ul>
-      )}
+                </div>
+                <div className={styles.actions}>
+                  <Button
+                    variant="secondary"
+                    pending={test.isPending && test.variables?.webhookId === h.id}
+                    onClick={() => test.mutate({ webhookId: h.id })}
+                  >
+                    Send test
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    aria-expanded={open === h.id}
+                    onClick={() => setOpen(open === h.id ? null : h.id)}
+                  >
+                    Delivery log
+                  </Button>
+                  <ConfirmButton
+                    label="Delete"
+                    title="Delete this webhook?"
+                    confirmLabel="Delete webhook"
+                    onConfirm={() => remove.mutateAsync({ webhookId: h.id })}
+                  >
+                    <p>{h.url} stops receiving guild events.</p>
+                  </ConfirmButton>
+                </div>
+                {open === h.id && <Deliveries webhookId={h.id} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </Card>
   );
 }

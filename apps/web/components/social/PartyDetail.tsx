@@ -58,7 +58,6 @@ function Party({ partyId, meId }: { partyId: string; meId: string }) {
         <div className={styles.actions}>
           <ConfirmButton
             label="Leave party"
-            variant="secondary"
             title={`Leave ${p.name}?`}
             confirmLabel="Leave"
             onConfirm={() => leave.mutateAsync({ partyId })}
@@ -93,7 +92,7 @@ function Party({ partyId, meId }: { partyId: string; meId: string }) {
                 <div className={styles.actions}>
                   <ConfirmButton
                     label="Make leader"
-                    variant="secondary"
+                    danger={false}
                     title={`Make ${user.displayName} the leader?`}
                     confirmLabel="Transfer leadership"
                     onConfirm={() => transfer.mutateAsync({ partyId, userId: user.id })}
@@ -117,36 +116,38 @@ function Party({ partyId, meId }: { partyId: string; meId: string }) {
 
       {p.isLeader && (
         <Card title="Invite" id="invite">
-          <UsernameForm
-            label="Invite by username"
-            submitLabel="Send invitation"
-            onSubmit={async (username) => {
-              await invite.mutateAsync({ partyId, username });
-              toast(`Invitation sent to @${username}`);
-            }}
-          />
-          <InviteLink create={() => createLink.mutateAsync({ partyId, expiresInHours: 24 * 7 })} />
-          {p.invitations.length > 0 && (
-            <div className={styles.section}>
-              <h3>Open invitations</h3>
-              <ul className={styles.list} aria-label="Open invitations">
-                {p.invitations.map((inv) => (
-                  <li key={inv.id} className={styles.row}>
-                    {inv.invitee ? (
-                      <UserChip user={inv.invitee} detail={`invited ${formatWhen(inv.createdAt)}`} />
-                    ) : (
-                      <span className={styles.who}>
-                        <span className={styles.link}>Link …{inv.code?.slice(-6)}</span>
-                      </span>
-                    )}
-                    <Button variant="secondary" onClick={() => revoke.mutate({ id: inv.id })}>
-                      Revoke
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <div className={styles.section}>
+            <UsernameForm
+              label="Invite by username"
+              submitLabel="Send invitation"
+              onSubmit={async (username) => {
+                await invite.mutateAsync({ partyId, username });
+                toast(`Invitation sent to @${username}`);
+              }}
+            />
+            <InviteLink create={() => createLink.mutateAsync({ partyId, expiresInHours: 24 * 7 })} />
+            {p.invitations.length > 0 && (
+              <div className={styles.section}>
+                <h3>Open invitations</h3>
+                <ul className={styles.list} aria-label="Open invitations">
+                  {p.invitations.map((inv) => (
+                    <li key={inv.id} className={styles.row}>
+                      {inv.invitee ? (
+                        <UserChip user={inv.invitee} detail={`invited ${formatWhen(inv.createdAt)}`} />
+                      ) : (
+                        <span className={styles.who}>
+                          <span className={styles.link}>Link …{inv.code?.slice(-6)}</span>
+                        </span>
+                      )}
+                      <Button variant="secondary" onClick={() => revoke.mutate({ id: inv.id })}>
+                        Revoke
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
         </Card>
       )}
     </div>
