@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { freshAccount, signUp } from './helpers';
+import { DEMO_PASSWORD, freshAccount, signUp } from './helpers';
 
 /** A signed-up player in a browser context of their own, so two can act side by side. */
 async function player(browser: Browser) {
@@ -96,4 +96,22 @@ test('a blocked user can send neither a friend request nor a party invitation', 
   await expect(blocked.page.getByRole('region', { name: 'Invite', exact: true }).getByRole('alert')).toContainText(
     refusal,
   );
+});
+
+test('an invitation link previews for a visitor, who signs in and joins', async ({ browser, page }) => {
+  const leader = await player(browser);
+  await createParty(leader.page, 'Link Walkers');
+  await leader.page.getByRole('button', { name: 'Create invitation link' }).click();
+  const url = await leader.page.getByText(/\/invite\/[A-Za-z0-9_-]+$/).textContent();
+  expect(url).toBeTruthy();
+
+  await page.goto(new URL(url ?? '').pathname);
+  await expect(page.getByRole('heading', { name: 'Join Link Walkers' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in to join' }).click();
+  await page.getByLabel('Email', { exact: true }).fill('ken@roguelearn.local');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Join party' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Link Walkers' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Members' })).toContainText('Ken Thompson');
 });
