@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/ComingSoon';
-import { featureAt } from '@/lib/features';
+import { GuildsPage } from '@/components/social/GuildsPage';
 
-const feature = featureAt('/guilds');
-
-export const metadata: Metadata = { title: feature.label };
+export const metadata: Metadata = { title: 'Guilds' };
 
 export default function Page() {
-  return <ComingSoon feature={feature} />;
+  return <GuildsPage />;
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
+import { NotificationBell } from '@/components/notifications/NotificationBell';
 import { features } from '@/lib/features';
 import { useSession } from '@/lib/session';
 import { SignOutButton } from './SignOutButton';
@@ -20,6 +21,8 @@ function useNavItems(): NavItem[] | null {
   return [
     { href: '/dashboard', label: 'Dashboard' },
     ...features.map((f) => ({ href: f.href, label: 'navLabel' in f ? f.navLabel : f.label })),
+    { href: '/friends', label: 'Friends' },
+    { href: '/parties', label: 'Parties' },
     { href: '/profile', label: 'Profile' },
     ...(isStaff ? [{ href: '/admin', label: 'Instructor dashboard' }] : []),
   ];
@@ -70,6 +73,8 @@ export function SiteHeader() {
           </span>
           RogueLearn
         </Link>
+
+        {status === 'authenticated' && <NotificationBell />}
 
         {collapsible && (
           <button

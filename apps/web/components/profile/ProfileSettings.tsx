@@ -8,6 +8,7 @@ import { PageLoading } from '@/components/ui/Spinner';
 import { useTRPC } from '@/lib/trpc';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { DeleteAccount } from './DeleteAccount';
+import { NotificationPreferencesForm } from './NotificationPreferencesForm';
 import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import styles from './profile.module.css';
@@ -29,6 +30,7 @@ function SettingsContent() {
       <ProfileForm me={me.data} />
       <SkillLevelForm me={me.data} />
       <PreferencesForm me={me.data} />
+      <NotificationPreferencesForm />
       <ChangePasswordForm me={me.data} />
       <DeleteAccount me={me.data} />
     </div>
