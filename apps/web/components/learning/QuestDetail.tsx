@@ -52,7 +52,7 @@ function StepItem({
               onClick={() => complete.mutate({ stepId: step.id })}
               pending={complete.isPending}
               pendingLabel="Saving…"
-              disabled={!step.canComplete && !!step.blockedBy && step.blockedBy !== 'Mark the reading as done.'}
+              disabled={!step.canComplete}
             >
               Mark as read
             </Button>

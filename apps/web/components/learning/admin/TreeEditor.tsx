@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { type FormEvent, type KeyboardEvent, type PointerEvent, useEffect, useId, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
 import { PageLoading } from '@/components/ui/Spinner';
 import { describeError } from '@/lib/forms';
 import { useTRPC } from '@/lib/trpc';
@@ -70,38 +71,39 @@ function NodeForm({
   onConnect: () => void;
   connecting: boolean;
 }) {
-  const ids = { title: useId(), description: useId(), tags: useId() };
   return (
     <div className={styles.form}>
       <h3>Skill “{node.title}”</h3>
-      <label htmlFor={ids.title}>
-        Title
-        <input id={ids.title} value={node.title} onChange={(e) => onChange({ title: e.target.value })} />
-      </label>
-      <label htmlFor={ids.description}>
-        Description
-        <textarea
-          id={ids.description}
-          rows={3}
-          value={node.description}
-          onChange={(e) => onChange({ description: e.target.value })}
-        />
-      </label>
-      <label htmlFor={ids.tags}>
-        Tags (comma separated)
-        <input
-          id={ids.tags}
-          value={node.tags.join(', ')}
-          onChange={(e) =>
-            onChange({
-              tags: e.target.value
-                .split(',')
-                .map((t) => t.trim())
-                .filter(Boolean),
-            })
-          }
-        />
-      </label>
+      <Field name="title" label="Title">
+        {(props) => <input {...props} value={node.title} onChange={(e) => onChange({ title: e.target.value })} />}
+      </Field>
+      <Field name="description" label="Description">
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={node.description}
+            onChange={(e) => onChange({ description: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field name="tags" label="Tags" hint="Comma separated">
+        {(props) => (
+          <input
+            {...props}
+            defaultValue={node.tags.join(', ')}
+            key={node.key}
+            onChange={(e) =>
+              onChange({
+                tags: e.target.value
+                  .split(',')
+                  .map((t) => t.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
+        )}
+      </Field>
       <div className={styles.row}>
         <Button variant="secondary" onClick={onConnect} aria-pressed={connecting}>
           {connecting ? 'Cancel connecting' : 'Connect to…'}
