@@ -126,10 +126,12 @@ function Sheet({ username }: { username?: string }) {
           <ul className={styles.list}>
             {c.achievements.map((a) => (
               <li key={a.key} className={`${styles.item} ${styles.achievement}`} data-earned={a.earned}>
-                <h3>
-                  <span aria-hidden="true">{a.earned ? a.icon || '🏆' : '🔒'}</span> {a.title}
-                  <span className="visually-hidden">{a.earned ? ' (earned)' : ' (locked)'}</span>
-                </h3>
+                <div className={styles.spread}>
+                  <h3>{a.title}</h3>
+                  <span className={`${styles.badge} ${a.earned ? styles.online : ''}`}>
+                    {a.earned ? 'Earned' : 'Locked'}
+                  </span>
+                </div>
                 <p className={styles.muted}>
                   {a.description}
                   {a.earnedAt ? ` · earned ${dateFormat.format(new Date(a.earnedAt))}` : ` · ${a.xpReward} XP`}

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Markdown } from '@/components/problems/Markdown';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { useSession } from '@/lib/session';
@@ -46,7 +47,7 @@ function Hints({ problemId }: { problemId: string }) {
               {!t.unlocked && <span className={styles.badge}>{t.xpCost} XP</span>}
             </div>
             {t.unlocked ? (
-              <p className={styles.hintText}>{t.content}</p>
+              <Markdown>{t.content ?? ''}</Markdown>
             ) : (
               <Button
                 variant="secondary"
@@ -74,7 +75,7 @@ export function HintsPanel({ problemId }: { problemId: string }) {
   const { status } = useSession();
   if (status !== 'authenticated') return null;
   return (
-    <details className={styles.panel}>
+    <details className={`${styles.panel} ${styles.hints}`}>
       <summary>
         <strong>Hints</strong>
       </summary>

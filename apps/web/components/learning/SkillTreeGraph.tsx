@@ -1,7 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, useId, useRef } from 'react';
-import { ArrowMarker, edgeEnds, NODE_R, neighbourInDirection, ring, viewBox } from './geometry';
+import { ArrowMarker, edgeEnds, frame, NODE_R, neighbourInDirection, ring } from './geometry';
 import type { TreeView } from './labels';
 import { nodeStateLabels } from './labels';
 import styles from './learning.module.css';
@@ -42,7 +42,7 @@ export function SkillTreeGraph({
       {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> cannot hold SVG content. */}
       <svg
         className={styles.graph}
-        viewBox={viewBox(tree.nodes)}
+        {...frame(tree.nodes)}
         role="group"
         aria-label={`${tree.title}: ${tree.nodes.length} skills`}
       >
@@ -91,7 +91,7 @@ export function SkillTreeGraph({
               />
               <circle className={styles.nodeBody} r={NODE_R} />
               <text textAnchor="middle" dy="0.35em">
-                {n.state === 'mastered' ? '★' : n.state === 'locked' ? '🔒' : `${percent}%`}
+                {n.state === 'mastered' ? '★' : n.state === 'locked' ? '–' : `${percent}%`}
               </text>
               <text textAnchor="middle" y={NODE_R + 22}>
                 {n.title}

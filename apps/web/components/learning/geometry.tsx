@@ -9,16 +9,20 @@ export interface Point {
   y: number;
 }
 
-/** The view box enclosing every node with room for titles under them. */
-export function viewBox(points: readonly Point[]): string {
-  if (!points.length) return '-200 -100 400 200';
+/**
+ * The view box enclosing every node with room for titles under them, and its natural size: the
+ * graph is drawn at 1 unit = 1 px and only shrinks to fit narrow screens, never stretches.
+ */
+export function frame(points: readonly Point[]): { viewBox: string; width: number; height: number } {
+  if (!points.length) return { viewBox: '-200 -100 400 200', width: 400, height: 200 };
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const minX = Math.min(...xs) - PAD;
-  const minY = Math.min(...ys) - PAD;
   const width = Math.max(Math.max(...xs) - Math.min(...xs) + 2 * PAD, 320);
   const height = Math.max(Math.max(...ys) - Math.min(...ys) + 2 * PAD, 200);
-  return `${minX} ${minY} ${width} ${height}`;
+  // Centre narrow graphs in their minimum width.
+  const minX = (Math.min(...xs) + Math.max(...xs)) / 2 - width / 2;
+  const minY = Math.min(...ys) - PAD;
+  return { viewBox: `${minX} ${minY} ${width} ${height}`, width, height };
 }
 
 /** A straight edge from the rim of `a` to just outside the ring of `b`, where the arrow head sits. */

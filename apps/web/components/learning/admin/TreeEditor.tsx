@@ -10,7 +10,7 @@ import { PageLoading } from '@/components/ui/Spinner';
 import { describeError } from '@/lib/forms';
 import { useTRPC } from '@/lib/trpc';
 import { AiModeBadge } from '../AiModeBadge';
-import { ArrowMarker, edgeEnds, NODE_R, viewBox } from '../geometry';
+import { ArrowMarker, edgeEnds, frame, NODE_R } from '../geometry';
 import type { TreeView } from '../labels';
 import styles from '../learning.module.css';
 import { StaffOnly } from './StaffOnly';
@@ -135,7 +135,7 @@ function Editor({ tree }: { tree: TreeView }) {
   const [classId, setClassId] = useState(tree.class?.id ?? '');
   const drag = useRef<{ key: string; dx: number; dy: number } | null>(null);
   // The view box stays put while dragging; refitting under the pointer would make the node jump.
-  const [frozenBox, setFrozenBox] = useState<string | null>(null);
+  const [frozenFrame, setFrozenFrame] = useState<ReturnType<typeof frame> | null>(null);
   const classes = useQuery(trpc.learning.classes.queryOptions());
   const manageable = (classes.data ?? []).filter((c) => c.role !== 'STUDENT');
   useEffect(() => {
@@ -228,7 +228,7 @@ function Editor({ tree }: { tree: TreeView }) {
     if (connectFrom) return;
     const p = toSvg(e);
     drag.current = { key: node.key, dx: node.x - p.x, dy: node.y - p.y };
-    setFrozenBox(viewBox(graph.nodes));
+    setFrozenFrame(frame(graph.nodes));
     e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent<SVGGElement>) => {
@@ -243,7 +243,7 @@ function Editor({ tree }: { tree: TreeView }) {
   };
   const onPointerUp = () => {
     drag.current = null;
-    setFrozenBox(null);
+    setFrozenFrame(null);
   };
 
   // Keyboard: Enter picks (or completes a connection), arrows move the node, Delete removes it.
@@ -342,7 +342,7 @@ function Editor({ tree }: { tree: TreeView }) {
           <svg
             ref={svg}
             className={styles.graph}
-            viewBox={frozenBox ?? viewBox(graph.nodes)}
+            {...(frozenFrame ?? frame(graph.nodes))}
             role="group"
             aria-label="Skill tree editor"
           >
