@@ -25,6 +25,15 @@ Choosing, holding and waving a wand.
 Putting incantations and wands together.
 `;
 
+/** Opens the seeded CS101 tree (another test may have published a second tree to CS101). */
+async function openSeededTree(page: Page) {
+  await page.goto('/skill-tree');
+  await expect(page.getByRole('group', { name: / skills$/ })).toBeVisible();
+  const tab = page.getByRole('button', { name: /CS101 Skill Tree/ });
+  if (await tab.count()) await tab.click();
+  await expect(page.getByRole('group', { name: /^CS101 Skill Tree/ })).toBeVisible();
+}
+
 /** Replaces the editor's whole text, as a paste would (no auto-indent or bracket closing). */
 async function typeCode(page: Page, code: string) {
   await page.locator('.cm-content').click();
@@ -78,11 +87,8 @@ test.describe('learning', () => {
   test('a student starts a quest, reads, solves and levels the skill up', async ({ page }, testInfo) => {
     test.setTimeout(180_000);
     await signIn(page, 'frances@roguelearn.local', DEMO_PASSWORD);
-    await page.goto('/skill-tree');
+    await openSeededTree(page);
     await expect(page.getByRole('heading', { name: 'Skill tree', level: 1 })).toBeVisible();
-    // Another test may have published a second CS101 tree: pick the seeded one.
-    const tab = page.getByRole('button', { name: /CS101 Skill Tree/ });
-    if (await tab.count()) await tab.click();
     await expect(page.getByRole('heading', { name: /CS101 Skill Tree/, level: 2 })).toBeVisible();
 
     const tree = page.getByRole('group', { name: /CS101 Skill Tree/ });
@@ -134,8 +140,7 @@ test.describe('learning', () => {
     await expect(solved.getByText('✓ Done')).toBeVisible();
 
     // The node's progress went up on the tree.
-    await page.goto('/skill-tree');
-    if (await tab.count()) await tab.click();
+    await openSeededTree(page);
     await expect(node).not.toHaveAccessibleName(`${firstNode.title}: Available, 0% done`);
     await expect(node).toHaveAccessibleName(/In progress/);
     await node.click();
@@ -155,9 +160,7 @@ test.describe('learning', () => {
   test('a student enters a dungeon, hears the narration and abandons; hints cost XP', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     await signIn(page, 'edsger@roguelearn.local', DEMO_PASSWORD);
-    await page.goto('/skill-tree');
-    const tab = page.getByRole('button', { name: /CS101 Skill Tree/ });
-    if (await tab.count()) await tab.click();
+    await openSeededTree(page);
     await page
       .getByRole('group', { name: /CS101 Skill Tree/ })
       .getByRole('button', { name: new RegExp(`^${firstNode.title}:`) })
