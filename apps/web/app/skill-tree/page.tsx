@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/ComingSoon';
-import { featureAt } from '@/lib/features';
+import { SkillTreeView } from '@/components/learning/SkillTreeView';
 
-const feature = featureAt('/skill-tree');
-
-export const metadata: Metadata = { title: feature.label };
+export const metadata: Metadata = { title: 'Skill tree' };
 
 export default function Page() {
-  return <ComingSoon feature={feature} />;
+  return <SkillTreeView />;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { RequireSession } from '@/components/session/RequireSession';
 import styles from './admin.module.css';
 import { NoAccess } from './NoAccess';
@@ -20,7 +21,9 @@ export function AdminDashboard() {
           <div className={styles.page}>
             <header>
               <h1>Instructor dashboard</h1>
-              <p className={styles.muted}>The state of the realm at a glance.</p>
+              <p className={styles.muted}>
+                The state of the realm at a glance. <Link href="/admin/syllabi">Syllabi and skill trees</Link>
+              </p>
             </header>
             <OverviewStats />
             {user.role === 'ADMIN' && <RecentUsers />}

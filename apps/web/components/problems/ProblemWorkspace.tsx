@@ -14,6 +14,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { AiReview } from '@/components/learning/AiReview';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Spinner } from '@/components/ui/Spinner';
@@ -360,7 +361,10 @@ export function ProblemWorkspace({
           ) : current.kind === 'RUN' ? (
             <RunResult run={current} />
           ) : (
-            <SubmissionResult submission={current} testCount={problem.testCount} />
+            <>
+              <SubmissionResult submission={current} testCount={problem.testCount} />
+              {current.status === 'DONE' && <AiReview submissionId={current.id} />}
+            </>
           )}
         </section>
       )}

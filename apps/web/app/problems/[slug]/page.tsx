@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { HintsPanel } from '@/components/learning/HintsPanel';
 import { ProblemStatement } from '@/components/problems/ProblemStatement';
 import { ProblemWorkspace } from '@/components/problems/ProblemWorkspace';
 import { serverCaller } from '@/lib/server/caller';
@@ -37,6 +38,7 @@ export default async function ProblemPage({ params }: { params: Params }) {
     <div className={styles.layout}>
       <div className={styles.statementPane}>
         <ProblemStatement problem={problem} />
+        <HintsPanel problemId={id} />
       </div>
       <div className={styles.workspacePane}>
         <ProblemWorkspace problem={{ id, slug, title, starterCode, samples, testCount }} languages={languages} />

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { RatingsCard } from '@/components/dashboard/RatingsCard';
@@ -74,7 +75,11 @@ export default async function PublicProfilePage({ params }: { params: Params }) 
       </header>
 
       <div className={styles.grid}>
-        <Card title={`Level ${character.level} · ${character.title}`} id="character">
+        <Card
+          title={`Level ${character.level} · ${character.title}`}
+          id="character"
+          action={<Link href={`/character/${encodeURIComponent(profile.username)}`}>Character sheet</Link>}
+        >
           <XpBar level={character.level} xp={character.xp} />
           <p className={styles.muted}>
             {character.streakDays > 0 ? `On a ${character.streakDays}-day streak.` : 'No active streak.'}
