@@ -27,8 +27,8 @@ export function PlayerCard({ player, isMe, typing }: { player: DuelPlayer; isMe:
         {player.user.displayName} {isMe && <span className={styles.muted}>(you)</span>}
       </h2>
       <p className={styles.muted}>
-        @{player.user.username} · {player.rating.rating}
-        {player.rating.provisional ? '?' : ''} {player.rating.tier.title}
+        @{player.user.username} · {player.rating.rating} {player.rating.tier.title}
+        {player.rating.provisional && ' (provisional)'}
       </p>
       <p data-testid="player-status">{status}</p>
       <p>

@@ -7,12 +7,25 @@ export interface Tier {
   color: string;
 }
 
-/** A rating tier as a coloured pill; the title carries the meaning, the colour only decorates. */
-export function TierBadge({ tier, rating, label }: { tier: Tier; rating: number; label: string }) {
+/**
+ * A rating tier as a coloured pill; the title carries the meaning, the colour only decorates.
+ * Before the first rated game there is no tier to show, only the default rating.
+ */
+export function TierBadge({
+  tier,
+  rating,
+  rated,
+  label,
+}: {
+  tier: Tier;
+  rating: number;
+  rated: boolean;
+  label: string;
+}) {
   return (
-    <span className={styles.badge} style={{ '--tier-color': tier.color } as CSSProperties}>
+    <span className={styles.badge} style={rated ? ({ '--tier-color': tier.color } as CSSProperties) : undefined}>
       <span className={styles.dot} aria-hidden="true" />
-      {label}: {tier.title} · {rating}
+      {label}: {rated ? `${tier.title} · ${rating}` : 'unrated'}
     </span>
   );
 }

@@ -78,8 +78,18 @@ export default async function PublicProfilePage({ params }: { params: Params }) 
             {profile.role !== 'STUDENT' && <span className={styles.role}>{profile.role.toLowerCase()}</span>}
           </p>
           <p className={styles.tiers}>
-            <TierBadge label="Duels" tier={ratings.duel.tier} rating={ratings.duel.rating} />
-            <TierBadge label="Contests" tier={ratings.contest.tier} rating={ratings.contest.rating} />
+            <TierBadge
+              label="Duels"
+              tier={ratings.duel.tier}
+              rating={ratings.duel.rating}
+              rated={ratings.duel.gamesPlayed > 0}
+            />
+            <TierBadge
+              label="Contests"
+              tier={ratings.contest.tier}
+              rating={ratings.contest.rating}
+              rated={ratings.contest.gamesPlayed > 0}
+            />
           </p>
           {profile.profile?.bio && <p className={styles.bio}>{profile.profile.bio}</p>}
         </div>
