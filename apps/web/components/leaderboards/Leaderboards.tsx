@@ -222,7 +222,7 @@ function BoardTable({
               {valueLabel}
             </th>
             {detailLabel && (
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={`${styles.num} ${styles.detail}`}>
                 {detailLabel}
               </th>
             )}
@@ -260,7 +260,7 @@ function Row({ entry, detail }: { entry: Entry; detail: boolean }) {
         {entry.tier && <span className={styles.muted}> · {entry.tier.title}</span>}
       </td>
       <td className={styles.num}>{entry.value}</td>
-      {detail && <td className={styles.num}>{entry.detail ?? '—'}</td>}
+      {detail && <td className={`${styles.num} ${styles.detail}`}>{entry.detail ?? '—'}</td>}
     </tr>
   );
 }
