@@ -9,6 +9,13 @@ export const features = [
     navLabel: 'Pair',
     blurb: 'Match with a partner and code in one shared editor.',
   },
+  { href: '/contests', label: 'Contests', blurb: 'Timed problem sets with a live scoreboard and ratings.' },
+  {
+    href: '/leaderboards',
+    label: 'Leaderboards',
+    navLabel: 'Ranks',
+    blurb: 'See who leads by rating, XP or problems solved.',
+  },
   { href: '/guilds', label: 'Guilds', blurb: 'Band together, meet up and climb the guild leaderboard.' },
 ] as const;
 

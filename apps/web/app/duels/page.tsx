@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/ComingSoon';
-import { featureAt } from '@/lib/features';
+import { DuelsHome } from '@/components/duels/DuelsHome';
 
-const feature = featureAt('/duels');
+export const metadata: Metadata = { title: 'Duels' };
 
-export const metadata: Metadata = { title: feature.label };
-
-export default function Page() {
-  return <ComingSoon feature={feature} />;
+export default function DuelsPage() {
+  return <DuelsHome />;
 }

@@ -13,18 +13,40 @@ export function formatLimitMemory(kb: number): string {
   return kb % 1024 === 0 ? `${kb / 1024} MB` : `${kb} KB`;
 }
 
-/** The left pane: everything needed to understand the problem, rendered on the server. */
-export function ProblemStatement({ problem }: { problem: ProblemDetail }) {
+/** What the statement shows: a catalogue problem, or a contest's (which has no tags). */
+export type StatementProblem = Pick<
+  ProblemDetail,
+  | 'title'
+  | 'difficulty'
+  | 'timeLimitMs'
+  | 'memoryLimitKb'
+  | 'testCount'
+  | 'tags'
+  | 'statement'
+  | 'inputFormat'
+  | 'outputFormat'
+  | 'constraints'
+  | 'samples'
+>;
+
+/**
+ * The left pane: everything needed to understand the problem, rendered on the server. `embedded`
+ * is for pages with their own heading and way back (a duel, a contest): the title becomes an h2.
+ */
+export function ProblemStatement({ problem, embedded = false }: { problem: StatementProblem; embedded?: boolean }) {
+  const Title = embedded ? 'h2' : 'h1';
   return (
     <article className={styles.statement} aria-labelledby="problem-title">
-      <p className={styles.back}>
-        <Link href="/problems">
-          <span aria-hidden="true">←</span> All problems
-        </Link>
-      </p>
-      <h1 id="problem-title" className={styles.title}>
+      {!embedded && (
+        <p className={styles.back}>
+          <Link href="/problems">
+            <span aria-hidden="true">←</span> All problems
+          </Link>
+        </p>
+      )}
+      <Title id="problem-title" className={styles.title}>
         {problem.title}
-      </h1>
+      </Title>
       <div className={styles.meta}>
         <DifficultyBadge difficulty={problem.difficulty} />
         <dl className={styles.limits}>

@@ -53,9 +53,14 @@ function useShortcutLabels() {
 export function ProblemWorkspace({
   problem,
   languages,
+  submitCode,
+  onCodeChange,
 }: {
   problem: WorkspaceProblem;
   languages: readonly Language[];
+  /** Where Submit sends the code instead of `submission.create` (a duel or a contest). */
+  submitCode?: (input: { language: LanguageId; code: string }) => Promise<{ id: string }>;
+  onCodeChange?: () => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -110,6 +115,7 @@ export function ProblemWorkspace({
   const flush = useRef<(() => void) | null>(null);
   const onChange = (doc: string) => {
     codeRef.current = doc;
+    onCodeChange?.();
     if (!language) return;
     const lang = language;
     clearTimeout(saveTimer.current);
@@ -153,7 +159,12 @@ export function ProblemWorkspace({
   const inProgress = Boolean(target?.live && current?.status !== 'DONE');
   const runMutation = useMutation(trpc.submission.run.mutationOptions());
   const submitMutation = useMutation(trpc.submission.create.mutationOptions());
-  const sending = runMutation.isPending || submitMutation.isPending;
+  const customSubmit = useMutation({
+    mutationFn: (input: { language: LanguageId; code: string }) =>
+      submitCode ? submitCode(input) : Promise.reject(new Error('Nowhere to submit')),
+  });
+  const submitting = submitMutation.isPending || customSubmit.isPending;
+  const sending = runMutation.isPending || submitting;
   const busy = sending || inProgress;
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const [focusResult, setFocusResult] = useState(0);
@@ -184,7 +195,9 @@ export function ProblemWorkspace({
       const { id } =
         kind === 'run'
           ? await runMutation.mutateAsync({ problemId: problem.id, language, code, input: customInput })
-          : await submitMutation.mutateAsync({ problemId: problem.id, language, code });
+          : submitCode
+            ? await customSubmit.mutateAsync({ language, code })
+            : await submitMutation.mutateAsync({ problemId: problem.id, language, code });
       setTarget({ id, kind, live: true });
       setRevealResult((n) => n + 1);
       setAnnouncement(kind === 'run' ? 'Running your code…' : 'Submitted. Judging your solution…');
@@ -325,7 +338,7 @@ export function ProblemWorkspace({
           <ActionButton
             onClick={submit}
             unavailable={!signedIn || !language || busy}
-            working={submitMutation.isPending || (inProgress && target?.kind === 'submit')}
+            working={submitting || (inProgress && target?.kind === 'submit')}
             workingLabel="Judging…"
             title={`Submit for judging on every test (${shortcuts.submit})`}
             aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"

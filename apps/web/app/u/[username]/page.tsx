@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { RatingsCard } from '@/components/dashboard/RatingsCard';
 import { XpBar } from '@/components/dashboard/XpBar';
+import { RatingChart } from '@/components/ratings/RatingChart';
+import { TierBadge } from '@/components/ratings/TierBadge';
 import { Card } from '@/components/ui/Card';
 import { serverCaller } from '@/lib/server/caller';
 import styles from './profile.module.css';
@@ -35,6 +37,12 @@ export default async function PublicProfilePage({ params }: { params: Params }) 
   const profile = await loadProfile(decodeURIComponent((await params).username));
   if (!profile) notFound();
 
+  const caller = await serverCaller();
+  const [ratings, duelHistory, contestHistory] = await Promise.all([
+    caller.battle.rating.of({ username: profile.username }),
+    caller.battle.rating.history({ username: profile.username, kind: 'DUEL' }),
+    caller.battle.rating.history({ username: profile.username, kind: 'CONTEST' }),
+  ]);
   const character = profile.character ?? { level: 1, xp: 0, title: 'Novice', streakDays: 0 };
   const details = [
     profile.profile?.skillLevel && { label: 'Skill level', value: skillLabels[profile.profile.skillLevel] },
@@ -70,6 +78,20 @@ export default async function PublicProfilePage({ params }: { params: Params }) 
             @{profile.username}
             {profile.role !== 'STUDENT' && <span className={styles.role}>{profile.role.toLowerCase()}</span>}
           </p>
+          <p className={styles.tiers}>
+            <TierBadge
+              label="Duels"
+              tier={ratings.duel.tier}
+              rating={ratings.duel.rating}
+              rated={ratings.duel.gamesPlayed > 0}
+            />
+            <TierBadge
+              label="Contests"
+              tier={ratings.contest.tier}
+              rating={ratings.contest.rating}
+              rated={ratings.contest.gamesPlayed > 0}
+            />
+          </p>
           {profile.profile?.bio && <p className={styles.bio}>{profile.profile.bio}</p>}
         </div>
       </header>
@@ -86,6 +108,16 @@ export default async function PublicProfilePage({ params }: { params: Params }) 
           </p>
         </Card>
         <RatingsCard ratings={profile.ratings} />
+        <Card title="Rating history" id="rating-history" className={styles.wide}>
+          <h3 className={styles.chartTitle}>Duels</h3>
+          <RatingChart history={duelHistory} label="Duels" />
+          {contestHistory.points.length > 0 && (
+            <>
+              <h3 className={styles.chartTitle}>Contests</h3>
+              <RatingChart history={contestHistory} label="Contests" />
+            </>
+          )}
+        </Card>
         <Card title="About" id="about">
           <dl className={styles.details}>
             {details.map((d) => (

@@ -167,7 +167,8 @@ describe('contest authoring and access', () => {
     await as('st2')((x) => x.contest.register({ contestId: c.id }));
     // A draft problem is readable as a contest problem, samples only.
     const statement = await as('st2')((x) => x.contest.problem({ contestId: c.id, label: 'A' }));
-    expect(statement).toMatchObject({ label: 'A', title: 'gamma', samples: [{ input: '1\n' }] });
+    // The count of every test (for progress), but only the samples' contents.
+    expect(statement).toMatchObject({ label: 'A', title: 'gamma', testCount: 2, samples: [{ input: '1\n' }] });
     expect(JSON.stringify(statement)).not.toMatch(/SECRET/);
   });
 });

@@ -18,7 +18,7 @@ import type { SessionUser } from '../auth/service';
 import { checkContestIntegrity } from './integrity';
 import { contestDeltas } from './rating';
 import { computeScoreboard, type SbView } from './scoreboard';
-import { isStaff, lockRatings, publicUserSelect, publishContest, shapeStatement, statementSelect, tx } from './shared';
+import { isStaff, lockRatings, publicUserSelect, publishContest, statementSelect, tx } from './shared';
 
 /** Per contestant and contest: enough to iterate, not enough to brute-force a judge. */
 export const CONTEST_SUBMIT = { perMinute: 6, perProblem: 50 };
@@ -388,10 +388,15 @@ export async function contestProblem(db: Db, viewer: SessionUser, contestId: str
   }
   const cp = await db.contestProblem.findUnique({
     where: { contestId_label: { contestId, label } },
-    select: { label: true, points: true, problem: { select: statementSelect } },
+    select: {
+      label: true,
+      points: true,
+      problem: { select: { ...statementSelect, _count: { select: { testCases: true } } } },
+    },
   });
   if (!cp) throw notFound('Problem');
-  return { label: cp.label, points: cp.points, ...shapeStatement(cp.problem) };
+  const { _count, testCases, ...problem } = cp.problem;
+  return { label: cp.label, points: cp.points, testCount: _count.testCases, ...problem, samples: testCases };
 }
 
 // ───────────────────────────── taking part ─────────────────────────────

@@ -885,7 +885,14 @@ export async function listDuels(db: Db, me: SessionUser, input: z.infer<typeof d
       /** A challenge waiting for my answer. */
       incoming: b.status === 'PENDING' && !!mine && !mine.acceptedAt,
       opponent: other?.user ?? null,
-      outcome: b.status !== 'FINISHED' ? null : b.winnerId === null ? 'DRAW' : b.winnerId === me.id ? 'WON' : 'LOST',
+      outcome:
+        b.status !== 'FINISHED'
+          ? null
+          : b.winnerId === null
+            ? ('DRAW' as const)
+            : b.winnerId === me.id
+              ? ('WON' as const)
+              : ('LOST' as const),
       result: b.result,
       ratingDelta:
         mine?.ratingAfter != null && mine.ratingBefore != null
