@@ -209,18 +209,26 @@ describe('concurrency', () => {
         await new Promise((res) => setTimeout(res, 5 + Math.random() * 10));
       }
     });
-    // Requests come in concurrently too, spread over the 4 clients' connection pools.
-    await Promise.all(
-      users.map((u, i) =>
-        requestMatch(
-          clients[i % MATCHERS],
-          u,
-          req({ difficulty: i % 2 ? 'EASY' : 'HARD', language: i % 4 < 2 ? 'python3' : 'cpp' }),
-        ),
-      ),
-    );
-    arrived = true;
-    await Promise.all(loops);
+    // Requests come in concurrently too, in waves of 20 (a burst all at once can outwait the
+    // connection pools on a loaded machine), spread over the 4 clients' pools.
+    try {
+      for (let start = 0; start < users.length; start += 20) {
+        await Promise.all(
+          users.slice(start, start + 20).map((u, j) => {
+            const i = start + j;
+            return requestMatch(
+              clients[i % MATCHERS],
+              u,
+              req({ difficulty: i % 2 ? 'EASY' : 'HARD', language: i % 4 < 2 ? 'python3' : 'cpp' }),
+            );
+          }),
+        );
+      }
+    } finally {
+      // Stop the matcher loops even when a request failed, before the database goes away.
+      arrived = true;
+      await Promise.all(loops);
+    }
     const elapsed = performance.now() - started;
     await Promise.all(clients.map((c) => c.$disconnect()));
 
