@@ -14,7 +14,7 @@ async function participation(db: Db, user: SessionUser, sessionId: string) {
     select: { status: true, participants: { where: { userId: user.id }, select: { leftAt: true } } },
   });
   // Outsiders can't tell a session they aren't in from one that doesn't exist.
-  if (!session || !session.participants.length) throw notFound('Session');
+  if (!session?.participants.length) throw notFound('Session');
   return { session, me: session.participants[0] };
 }
 

@@ -39,7 +39,7 @@ async function checkPairSession(db: Db, user: SessionUser, sessionId: string, pr
     where: { id: sessionId },
     select: { status: true, problemId: true, participants: { where: { userId: user.id }, select: { leftAt: true } } },
   });
-  if (!session || !session.participants.length) throw notFound('Session');
+  if (!session?.participants.length) throw notFound('Session');
   if (session.status !== 'ACTIVE' || session.participants[0].leftAt) {
     throw new DomainError('PRECONDITION_FAILED', 'This pair session has ended');
   }
