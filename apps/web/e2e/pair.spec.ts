@@ -96,11 +96,11 @@ test('two students match, share an editor, chat and call', async ({ browser }) =
   await expect(ken.locator('.cm-ySelectionInfo', { hasText: BARBARA.name })).toHaveCount(1);
 
   // Chat arrives live on the other side and is still there after a reload.
-  await barbara.getByLabel('Message').fill('Hi Ken, shall we start with the input parsing?');
+  await barbara.getByRole('textbox', { name: 'Message' }).fill('Hi Ken, shall we start with the input parsing?');
   await barbara.getByRole('button', { name: 'Send' }).click();
   const kenChat = ken.getByRole('list', { name: 'Chat messages' });
   await expect(kenChat).toContainText('Hi Ken, shall we start with the input parsing?');
-  await ken.getByLabel('Message').fill('Sure, go ahead');
+  await ken.getByRole('textbox', { name: 'Message' }).fill('Sure, go ahead');
   await ken.getByRole('button', { name: 'Send' }).click();
   await expect(barbara.getByRole('list', { name: 'Chat messages' })).toContainText('Sure, go ahead');
   await ken.reload();

@@ -22,6 +22,7 @@ import type { RouterOutputs } from '@/lib/types';
 import { Call } from './Call';
 import { Chat } from './Chat';
 import styles from './collab.module.css';
+import { colorAt } from './colors';
 import { PresenceList, usePresence } from './Presence';
 import { type JudgeHandle, SessionJudge } from './SessionJudge';
 import { Snapshots } from './Snapshots';
@@ -122,6 +123,12 @@ function Workspace({
   useEffect(() => () => undoManager.destroy(), [undoManager]);
   const canWrite = room.permission === 'write' && session.status === 'ACTIVE';
   const users = usePresence(room.provider.awareness);
+  // Partners get distinct colours by their place in the session; watchers keep their hashed one.
+  const myIndex = session.participants.findIndex((p) => p.user.id === user.id);
+  useEffect(() => {
+    if (myIndex < 0) return;
+    room.provider.awareness.setLocalStateField('user', { id: user.id, name: user.displayName, ...colorAt(myIndex) });
+  }, [room, myIndex, user.id, user.displayName]);
   const ids = { label: useId(), hint: useId() };
 
   const [language, setLanguage] = useState(() => meta.get('language') ?? session.language);
