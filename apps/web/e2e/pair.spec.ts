@@ -115,4 +115,44 @@ test('two students match, share an editor, chat and call', async ({ browser }) =
   await remoteVideoPlaying(ken);
   await barbara.getByRole('button', { name: 'Mute' }).click();
   await expect(barbara.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
+  await barbara.getByRole('button', { name: 'Leave call' }).click();
+  await expect(ken.getByText('Waiting for your partner to join the call…')).toBeVisible();
+});
+
+test('named versions diff and restore undoably, and the replay plays the edits back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Barbara and Ken are still in the session from the first test: /pair links to it.
+  const barbara = await student(browser, BARBARA.email);
+  await barbara.getByRole('link', { name: 'Open the session' }).click();
+  await expect(editor(barbara)).toContainText('# ken too');
+  const sessionPath = new URL(barbara.url()).pathname;
+
+  const versions = barbara.getByRole('region', { name: 'Versions' });
+  await versions.getByRole('textbox', { name: 'Version name' }).fill('Before the loop');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByText('Before the loop')).toBeVisible();
+
+  await typeLine(barbara, '# scratch line');
+  await versions.getByRole('button', { name: 'Diff' }).click();
+  await expect(versions.getByRole('table')).toContainText('# scratch line');
+
+  barbara.once('dialog', (d) => d.accept());
+  await versions.getByRole('button', { name: 'Restore' }).click();
+  await expect(editor(barbara)).not.toContainText('# scratch line');
+  await expect(versions.getByText('The current code is the same as this version.')).toBeVisible();
+  await versions.getByRole('button', { name: 'Undo restore' }).click();
+  await expect(editor(barbara)).toContainText('# scratch line');
+
+  await barbara.goto(`${sessionPath}/replay`);
+  const timeline = barbara.getByRole('slider', { name: 'Timeline' });
+  await expect(timeline).toBeVisible();
+  const max = Number(await timeline.getAttribute('max'));
+  expect(max).toBeGreaterThan(5);
+  await timeline.fill('0');
+  await expect(barbara.getByTestId('replay-position')).toContainText(`Edit 0 of ${max}`);
+  await barbara.getByLabel('Speed').selectOption('8');
+  await barbara.getByRole('button', { name: 'Play' }).click();
+  await expect(barbara.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await timeline.fill(String(max));
+  await expect(barbara.getByRole('figure')).toContainText('# ken too');
 });

@@ -76,7 +76,7 @@ export function Chat({ sessionId, room, canSend }: { sessionId: string; room: Ro
             value={draft}
             maxLength={2000}
             autoComplete="off"
-            placeholder="Message your partner"
+            placeholder="Write a message"
             onChange={(e) => setDraft(e.target.value)}
           />
           <Button type="submit" pending={send.isPending} disabled={!draft.trim()}>

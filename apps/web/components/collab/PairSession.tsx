@@ -187,19 +187,21 @@ function Workspace({
         <h2 id={ids.label} className={styles.editorTitle}>
           Shared code
         </h2>
-        <label htmlFor="session-language">Language</label>
-        <select
-          id="session-language"
-          value={language}
-          disabled={!canWrite}
-          onChange={(e) => chooseLanguage(e.target.value)}
-        >
-          {(languages.data ?? [{ id: language, name: language }]).map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
+        <span className={styles.languagePicker}>
+          <label htmlFor="session-language">Language</label>
+          <select
+            id="session-language"
+            value={language}
+            disabled={!canWrite}
+            onChange={(e) => chooseLanguage(e.target.value)}
+          >
+            {(languages.data ?? [{ id: language, name: language }]).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
       <PresenceList users={users} meId={user.id} />
       <p id={ids.hint} className={styles.muted}>
