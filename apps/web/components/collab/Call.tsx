@@ -72,45 +72,54 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
     [meId, send],
   );
 
-  useEffect(
-    () =>
-      room.onRelay(async (from, payload: RelayPayload) => {
-        if (payload.t !== 'call' || !localRef.current) return;
-        const s = payload as unknown as Signal;
+  const handleSignal = useCallback(
+    async (from: string, s: Signal) => {
+      if (s.kind === 'join' || s.kind === 'here') {
+        // A rejoin replaces whatever connection we had with them.
+        if (s.kind === 'join') closePeer(from);
+        peerFor(from);
+        if (s.kind === 'join') send(from, { t: 'call', kind: 'here' });
+      } else if (s.kind === 'leave') {
+        closePeer(from);
+      } else if (s.kind === 'sdp') {
+        const peer = peerFor(from);
+        const { pc } = peer;
+        const collision = s.description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
+        peer.ignoreOffer = !peer.polite && collision;
+        if (peer.ignoreOffer) return;
+        await pc.setRemoteDescription(s.description);
+        if (s.description.type === 'offer') {
+          await pc.setLocalDescription();
+          if (pc.localDescription) send(from, { t: 'call', kind: 'sdp', description: pc.localDescription.toJSON() });
+        }
+      } else if (s.kind === 'ice') {
+        const peer = peerFor(from);
         try {
-          if (s.kind === 'join' || s.kind === 'here') {
-            // A rejoin replaces whatever connection we had with them.
-            if (s.kind === 'join') closePeer(from);
-            peerFor(from);
-            if (s.kind === 'join') send(from, { t: 'call', kind: 'here' });
-          } else if (s.kind === 'leave') {
-            closePeer(from);
-          } else if (s.kind === 'sdp') {
-            const peer = peerFor(from);
-            const { pc } = peer;
-            const collision = s.description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
-            peer.ignoreOffer = !peer.polite && collision;
-            if (peer.ignoreOffer) return;
-            await pc.setRemoteDescription(s.description);
-            if (s.description.type === 'offer') {
-              await pc.setLocalDescription();
-              if (pc.localDescription)
-                send(from, { t: 'call', kind: 'sdp', description: pc.localDescription.toJSON() });
-            }
-          } else if (s.kind === 'ice') {
-            const peer = peerFor(from);
-            try {
-              await peer.pc.addIceCandidate(s.candidate);
-            } catch (err) {
-              if (!peer.ignoreOffer) throw err;
-            }
-          }
+          await peer.pc.addIceCandidate(s.candidate);
+        } catch (err) {
+          if (!peer.ignoreOffer) throw err;
+        }
+      }
+    },
+    [peerFor, closePeer, send],
+  );
+
+  // Signals are handled one at a time, in arrival order: a candidate must not be added while the
+  // description it belongs to is still being applied.
+  useEffect(() => {
+    let queue = Promise.resolve();
+    return room.onRelay((from, payload: RelayPayload) => {
+      if (payload.t !== 'call') return;
+      queue = queue.then(async () => {
+        if (!localRef.current) return;
+        try {
+          await handleSignal(from, payload as unknown as Signal);
         } catch (err) {
           setError((err as Error).message);
         }
-      }),
-    [room, peerFor, closePeer, send],
-  );
+      });
+    });
+  }, [room, handleSignal]);
 
   const leave = useCallback(() => {
     send(undefined, { t: 'call', kind: 'leave' });
