@@ -20,6 +20,15 @@ interface Peer {
   ignoreOffer: boolean;
 }
 
+const connectionLabels: Record<RTCPeerConnectionState, string> = {
+  new: 'connecting…',
+  connecting: 'connecting…',
+  connected: 'connected',
+  disconnected: 'connection lost, retrying…',
+  failed: 'connection failed, retrying…',
+  closed: 'left',
+};
+
 export function Call({ room, meId, names }: { room: Room; meId: string; names: Record<string, string> }) {
   const [local, setLocal] = useState<MediaStream | null>(null);
   const [remote, setRemote] = useState<{ userId: string; stream: MediaStream } | null>(null);
@@ -27,6 +36,7 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
   const [cameraOff, setCameraOff] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [connection, setConnection] = useState<RTCPeerConnectionState | null>(null);
   const peers = useRef(new Map<string, Peer>());
   const localRef = useRef<MediaStream | null>(null);
 
@@ -64,6 +74,7 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
         setRemote({ userId, stream });
       };
       pc.onconnectionstatechange = () => {
+        setConnection(pc.connectionState);
         if (pc.connectionState === 'failed') pc.restartIce();
       };
       for (const track of localRef.current?.getTracks() ?? []) pc.addTrack(track, localRef.current as MediaStream);
@@ -188,7 +199,12 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
               ) : (
                 <p className={styles.waitingTile}>Waiting for your partner to join the call…</p>
               )}
-              <figcaption>{remote ? (names[remote.userId] ?? 'Partner') : 'Partner'}</figcaption>
+              <figcaption>
+                {remote ? (names[remote.userId] ?? 'Partner') : 'Partner'}
+                {remote && connection && connection !== 'connected' && (
+                  <span className={styles.muted}> · {connectionLabels[connection]}</span>
+                )}
+              </figcaption>
             </figure>
             <figure className={styles.tile}>
               <Video stream={local} label="Your video" muted testId="local-video" />
