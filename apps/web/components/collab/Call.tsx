@@ -9,7 +9,7 @@ import styles from './collab.module.css';
 import type { RelayPayload, Room } from './useRoom';
 
 type Signal =
-  | { t: 'call'; kind: 'join' | 'here' | 'leave' }
+  | { t: 'call'; kind: 'join' | 'leave' }
   | { t: 'call'; kind: 'sdp'; description: RTCSessionDescriptionInit }
   | { t: 'call'; kind: 'ice'; candidate: RTCIceCandidateInit };
 
@@ -48,8 +48,13 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
     setRemote((r) => (r?.userId === userId ? null : r));
   }, []);
 
+  const addLocalTracks = useCallback((pc: RTCPeerConnection) => {
+    const stream = localRef.current;
+    for (const track of stream?.getTracks() ?? []) pc.addTrack(track, stream as MediaStream);
+  }, []);
+
   const peerFor = useCallback(
-    (userId: string): Peer => {
+    (userId: string, withTracks = true): Peer => {
       const existing = peers.current.get(userId);
       if (existing) return existing;
       const pc = new RTCPeerConnection();
@@ -77,28 +82,31 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
         setConnection(pc.connectionState);
         if (pc.connectionState === 'failed') pc.restartIce();
       };
-      for (const track of localRef.current?.getTracks() ?? []) pc.addTrack(track, localRef.current as MediaStream);
+      if (withTracks) addLocalTracks(pc);
       return peer;
     },
-    [meId, send],
+    [meId, send, addLocalTracks],
   );
 
   const handleSignal = useCallback(
     async (from: string, s: Signal) => {
-      if (s.kind === 'join' || s.kind === 'here') {
-        // A rejoin replaces whatever connection we had with them.
-        if (s.kind === 'join') closePeer(from);
+      if (s.kind === 'join') {
+        // Whoever is already in the call offers to the newcomer (a rejoin replaces the old link),
+        // so offers don't normally cross; perfect negotiation handles it when they do.
+        closePeer(from);
         peerFor(from);
-        if (s.kind === 'join') send(from, { t: 'call', kind: 'here' });
       } else if (s.kind === 'leave') {
         closePeer(from);
       } else if (s.kind === 'sdp') {
-        const peer = peerFor(from);
+        const fresh = !peers.current.has(from);
+        // Answering a first offer: our tracks go onto the transceivers it created, after it.
+        const peer = peerFor(from, !fresh);
         const { pc } = peer;
         const collision = s.description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
         peer.ignoreOffer = !peer.polite && collision;
         if (peer.ignoreOffer) return;
         await pc.setRemoteDescription(s.description);
+        if (fresh) addLocalTracks(pc);
         if (s.description.type === 'offer') {
           await pc.setLocalDescription();
           if (pc.localDescription) send(from, { t: 'call', kind: 'sdp', description: pc.localDescription.toJSON() });
@@ -112,7 +120,7 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
         }
       }
     },
-    [peerFor, closePeer, send],
+    [peerFor, closePeer, send, addLocalTracks],
   );
 
   // Signals are handled one at a time, in arrival order: a candidate must not be added while the

@@ -27,9 +27,11 @@ export function ProposalDialog({ proposal }: { proposal: Proposal }) {
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const secondsLeft = useSecondsLeft(proposal.acceptDeadline);
-  const setStatus = (status: MatchStatus) => queryClient.setQueryData(trpc.match.status.queryKey(), status);
-  const accept = useMutation(trpc.match.accept.mutationOptions({ onSuccess: setStatus }));
-  const decline = useMutation(trpc.match.decline.mutationOptions({ onSuccess: setStatus }));
+  // Refetch rather than store the answer: the live stream may already have delivered a newer
+  // status (the partner accepting too), which an older mutation response must not overwrite.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.match.status.queryKey() });
+  const accept = useMutation(trpc.match.accept.mutationOptions({ onSuccess: refresh }));
+  const decline = useMutation(trpc.match.decline.mutationOptions({ onSuccess: refresh }));
   const error = accept.error ?? decline.error;
 
   useEffect(() => {
