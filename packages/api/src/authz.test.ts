@@ -123,6 +123,8 @@ const expected: Record<string, Access> = {
   'collab.versions.save': 'authed',
   'collab.versions.restore': 'authed',
   'collab.history': 'authed',
+  'collab.chat.list': 'authed',
+  'collab.chat.send': 'authed',
   'match.request': 'authed',
   'match.cancel': 'authed',
   'match.status': 'authed',

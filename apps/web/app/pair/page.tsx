@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/ComingSoon';
-import { featureAt } from '@/lib/features';
+import { Matchmaking } from '@/components/pair/Matchmaking';
 
-const feature = featureAt('/pair');
-
-export const metadata: Metadata = { title: feature.label };
+export const metadata: Metadata = { title: 'Pair programming' };
 
 export default function Page() {
-  return <ComingSoon feature={feature} />;
+  return <Matchmaking />;
 }

@@ -35,7 +35,7 @@ export interface CodeEditorProps {
   onSubmit: () => void;
 }
 
-function languageExtension(mode: string): Extension {
+export function languageExtension(mode: string): Extension {
   switch (mode) {
     case 'python':
       return python();
@@ -54,7 +54,7 @@ function languageExtension(mode: string): Extension {
 }
 
 // Colours come from CSS custom properties (editor.module.css), so they follow the page's theme.
-const highlight = HighlightStyle.define([
+export const highlight = HighlightStyle.define([
   { tag: [t.keyword, t.operatorKeyword, t.controlKeyword, t.moduleKeyword], color: 'var(--cm-keyword)' },
   { tag: [t.string, t.special(t.string), t.character, t.regexp], color: 'var(--cm-string)' },
   { tag: [t.number, t.bool, t.null, t.atom], color: 'var(--cm-number)' },
@@ -66,7 +66,7 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: 'var(--color-danger-text)' },
 ]);
 
-const theme = EditorView.theme({
+export const theme = EditorView.theme({
   '&': {
     height: '100%',
     fontSize: 'var(--editor-font-size, 14px)',

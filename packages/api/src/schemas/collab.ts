@@ -35,3 +35,17 @@ export const saveVersionInput = z.object({
 });
 
 export const versionInput = z.object({ room: roomSchema, id: z.uuid({ error: 'Unknown version' }) });
+
+export const chatListInput = z.object({
+  sessionId: z.uuid({ error: 'Unknown session' }),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+
+export const chatSendInput = z.object({
+  sessionId: z.uuid({ error: 'Unknown session' }),
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: 'Write a message' })
+    .max(2000, { error: 'A message is at most 2000 characters' }),
+});

@@ -17,10 +17,14 @@ const code = z
   .min(1, { error: 'Write some code first' })
   .max(64 * 1024, { error: 'Source code is limited to 64 KB' });
 
+/** Set when the code comes from a pair session's shared editor: the API checks membership. */
+const pairSessionId = z.uuid({ error: 'Unknown session' }).optional();
+
 export const createSubmissionInput = z.object({
   problemId: z.uuid({ error: 'Unknown problem' }),
   language: z.enum(languageIds, { error: 'Pick a language' }),
   code,
+  pairSessionId,
 });
 
 export const runInput = z.object({
@@ -31,6 +35,7 @@ export const runInput = z.object({
     .string()
     .max(1024 * 1024, { error: 'Custom input is limited to 1 MB' })
     .default(''),
+  pairSessionId,
 });
 
 export const submissionIdInput = z.object({ id: z.uuid({ error: 'Unknown submission' }) });

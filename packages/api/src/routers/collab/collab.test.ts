@@ -218,3 +218,24 @@ describe('collab.versions and collab.history', () => {
     expect(got.text).toBe(live.getText('code').toString());
   });
 });
+
+describe('collab.chat', () => {
+  it('stores messages for participants and lists them oldest first', async () => {
+    await who.ana.b.run((c) => c.collab.chat.send({ sessionId, body: '  first  ' }));
+    await who.bob.b.run((c) => c.collab.chat.send({ sessionId, body: 'second' }));
+    const list = await who.bob.b.run((c) => c.collab.chat.list({ sessionId }));
+    expect(list.map((m) => [m.user?.username, m.body])).toEqual([
+      ['ana', 'first'],
+      ['bob', 'second'],
+    ]);
+  });
+
+  it('keeps outsiders out and ended sessions read-only', async () => {
+    expect(await code(who.eve.b.run((c) => c.collab.chat.list({ sessionId })))).toBe('NOT_FOUND');
+    expect(await code(who.eve.b.run((c) => c.collab.chat.send({ sessionId, body: 'hi' })))).toBe('NOT_FOUND');
+    expect(await code(who.ana.b.run((c) => c.collab.chat.send({ sessionId: endedSessionId, body: 'hi' })))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect(await code(who.ana.b.run((c) => c.collab.chat.list({ sessionId: endedSessionId })))).toBe('OK');
+  });
+});

@@ -1,5 +1,13 @@
-import { historyInput, roomInput, saveVersionInput, versionInput } from '../../schemas/collab';
+import {
+  chatListInput,
+  chatSendInput,
+  historyInput,
+  roomInput,
+  saveVersionInput,
+  versionInput,
+} from '../../schemas/collab';
 import { authedProcedure, router } from '../../trpc';
+import * as chat from './chat';
 import * as collab from './service';
 
 /** Collaborative rooms served by apps/realtime: tokens to join them, named versions, replay. */
@@ -22,4 +30,9 @@ export const collabRouter = router({
   }),
   /** The update log for replay: participants of their own sessions, instructors and admins. */
   history: authedProcedure.input(historyInput).query(({ ctx, input }) => collab.history(ctx.db, ctx.user, input)),
+  /** A pair session's chat, for its participants. */
+  chat: router({
+    list: authedProcedure.input(chatListInput).query(({ ctx, input }) => chat.listMessages(ctx.db, ctx.user, input)),
+    send: authedProcedure.input(chatSendInput).mutation(({ ctx, input }) => chat.sendMessage(ctx.db, ctx.user, input)),
+  }),
 });

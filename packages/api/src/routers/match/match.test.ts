@@ -131,6 +131,12 @@ describe('accepting a match', () => {
     await expect(people.cyd.b.run((c) => c.match.pairSessions.get({ id: session.id }))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+    // Instructors watch any session (read-only in the editor).
+    await t.db.user.update({ where: { id: people.cyd.id }, data: { role: 'INSTRUCTOR' } });
+    await expect(people.cyd.b.run((c) => c.match.pairSessions.get({ id: session.id }))).resolves.toMatchObject({
+      id: session.id,
+    });
+    await t.db.user.update({ where: { id: people.cyd.id }, data: { role: 'STUDENT' } });
   });
 
   it('keeps people in a proposal or an active session out of the queue until they leave it', async () => {

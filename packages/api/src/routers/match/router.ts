@@ -37,7 +37,7 @@ export const matchRouter = router({
       .query(({ ctx, input }) => sessions.listPairSessions(ctx.db, ctx.user.id, input)),
     get: authedProcedure
       .input(pairSessionIdInput)
-      .query(({ ctx, input }) => sessions.getPairSession(ctx.db, ctx.user.id, input.id)),
+      .query(({ ctx, input }) => sessions.getPairSession(ctx.db, ctx.user, input.id)),
     leave: authedProcedure
       .input(pairSessionIdInput)
       .mutation(({ ctx, input }) => sessions.leavePairSession(ctx.db, ctx.user.id, input.id)),

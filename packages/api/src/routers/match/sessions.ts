@@ -141,11 +141,12 @@ const shape =
 
 const loadSession = (db: DbTx, id: string) => db.pairSession.findUnique({ where: { id }, select: sessionSelect });
 
-/** One session, for its participants only. */
-export async function getPairSession(db: Db, userId: string, id: string) {
+/** One session, for its participants, and for instructors and admins who watch it read-only. */
+export async function getPairSession(db: Db, user: { id: string; role: string }, id: string) {
   const s = await loadSession(db, id);
-  if (!s?.participants.some((p) => p.user.id === userId)) throw notFound('Session');
-  return shape(userId)(s);
+  const staff = user.role === 'INSTRUCTOR' || user.role === 'ADMIN';
+  if (!s || !(staff || s.participants.some((p) => p.user.id === user.id))) throw notFound('Session');
+  return shape(user.id)(s);
 }
 
 /** Leaves a session (freeing the user to queue again); the last one out ends it. */

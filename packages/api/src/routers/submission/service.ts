@@ -30,14 +30,34 @@ async function visibleProblem(db: Db, user: SessionUser, problemId: string) {
   return problem;
 }
 
+/**
+ * A submission or run made from a pair session: only an active participant may attach it, and a
+ * problem, if named, must be the session's own (so the session's record shows only its work).
+ */
+async function checkPairSession(db: Db, user: SessionUser, sessionId: string, problemId: string | undefined) {
+  const session = await db.pairSession.findUnique({
+    where: { id: sessionId },
+    select: { status: true, problemId: true, participants: { where: { userId: user.id }, select: { leftAt: true } } },
+  });
+  if (!session?.participants.length) throw notFound('Session');
+  if (session.status !== 'ACTIVE' || session.participants[0].leftAt) {
+    throw new DomainError('PRECONDITION_FAILED', 'This pair session has ended');
+  }
+  if (problemId && session.problemId !== problemId) {
+    throw new DomainError('BAD_REQUEST', "That problem isn't this session's problem");
+  }
+}
+
 export async function createSubmission(db: Db, user: SessionUser, input: z.infer<typeof createSubmissionInput>) {
   await visibleProblem(db, user, input.problemId);
+  if (input.pairSessionId) await checkPairSession(db, user, input.pairSessionId, input.problemId);
   await checkRate(db, user.id);
   const s = await enqueueSubmission(db, {
     userId: user.id,
     problemId: input.problemId,
     language: input.language,
     code: input.code,
+    pairSessionId: input.pairSessionId ?? null,
   });
   await db.analyticsEvent.create({
     data: {
@@ -51,6 +71,7 @@ export async function createSubmission(db: Db, user: SessionUser, input: z.infer
 
 export async function runCode(db: Db, user: SessionUser, input: z.infer<typeof runInput>) {
   if (input.problemId) await visibleProblem(db, user, input.problemId);
+  if (input.pairSessionId) await checkPairSession(db, user, input.pairSessionId, input.problemId);
   await checkRate(db, user.id);
   // Interactive runs jump ahead of graded submissions: someone is waiting at the keyboard.
   const s = await enqueueSubmission(db, {
@@ -60,6 +81,7 @@ export async function runCode(db: Db, user: SessionUser, input: z.infer<typeof r
     code: input.code,
     kind: 'RUN',
     customInput: input.input,
+    pairSessionId: input.pairSessionId ?? null,
     priority: 10,
   });
   return { id: s.id };

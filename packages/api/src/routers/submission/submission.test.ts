@@ -185,3 +185,58 @@ describe('API keys', () => {
     expect((await ana.run((c) => c.apiKey.list()))[0].revokedAt).not.toBeNull();
   });
 });
+
+describe('submissions from a pair session', () => {
+  it('are attached for active participants on the session problem only', async () => {
+    const pair: { b: ReturnType<typeof browser>; id: string }[] = [];
+    for (const name of ['cyd', 'dee', 'eli']) {
+      const b = browser(t.db, config);
+      const { user } = await b.run((c) =>
+        c.auth.signUp({ email: `${name}@x.io`, username: name, displayName: name, password: 'password-123' }),
+      );
+      pair.push({ b, id: user.id });
+    }
+    const [cyd, dee, eli] = pair;
+    const doc = await t.db.collabDocument.create({ data: { room: `pair-test-${Date.now()}`, kind: 'PAIR_SESSION' } });
+    const session = await t.db.pairSession.create({
+      data: {
+        language: 'python3',
+        problemId,
+        documentId: doc.id,
+        participants: { create: [{ userId: cyd.id }, { userId: dee.id }] },
+      },
+    });
+    const code = 'print(sum(map(int, input().split())))';
+    const { id } = await cyd.b.run((c) =>
+      c.submission.create({ problemId, language: 'python3', code, pairSessionId: session.id }),
+    );
+    expect((await t.db.submission.findUniqueOrThrow({ where: { id } })).pairSessionId).toBe(session.id);
+    const run = await dee.b.run((c) =>
+      c.submission.run({ language: 'python3', code, input: '1 2', pairSessionId: session.id }),
+    );
+    expect((await t.db.submission.findUniqueOrThrow({ where: { id: run.id } })).pairSessionId).toBe(session.id);
+
+    await expect(
+      eli.b.run((c) => c.submission.create({ problemId, language: 'python3', code, pairSessionId: session.id })),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const other = await t.db.problem.create({
+      data: {
+        slug: 'other',
+        title: 'Other',
+        statement: 'x',
+        difficulty: 'EASY',
+        category: 'math',
+        status: 'PUBLISHED',
+      },
+    });
+    await expect(
+      cyd.b.run((c) =>
+        c.submission.create({ problemId: other.id, language: 'python3', code, pairSessionId: session.id }),
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await t.db.pairSession.update({ where: { id: session.id }, data: { status: 'ENDED' } });
+    await expect(
+      dee.b.run((c) => c.submission.create({ problemId, language: 'python3', code, pairSessionId: session.id })),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+  });
+});

@@ -1,0 +1,263 @@
+'use client';
+
+// A two-person audio/video call. Signalling rides the room's relay channel; the WebRTC "perfect
+// negotiation" pattern (the peer with the larger user id is polite) resolves offers that cross.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import styles from './collab.module.css';
+import type { RelayPayload, Room } from './useRoom';
+
+type Signal =
+  | { t: 'call'; kind: 'join' | 'leave' }
+  | { t: 'call'; kind: 'sdp'; description: RTCSessionDescriptionInit }
+  | { t: 'call'; kind: 'ice'; candidate: RTCIceCandidateInit };
+
+interface Peer {
+  pc: RTCPeerConnection;
+  polite: boolean;
+  makingOffer: boolean;
+  ignoreOffer: boolean;
+}
+
+const connectionLabels: Record<RTCPeerConnectionState, string> = {
+  new: 'connecting…',
+  connecting: 'connecting…',
+  connected: 'connected',
+  disconnected: 'connection lost, retrying…',
+  failed: 'connection failed, retrying…',
+  closed: 'left',
+};
+
+export function Call({ room, meId, names }: { room: Room; meId: string; names: Record<string, string> }) {
+  const [local, setLocal] = useState<MediaStream | null>(null);
+  const [remote, setRemote] = useState<{ userId: string; stream: MediaStream } | null>(null);
+  const [muted, setMuted] = useState(false);
+  const [cameraOff, setCameraOff] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [connection, setConnection] = useState<RTCPeerConnectionState | null>(null);
+  const peers = useRef(new Map<string, Peer>());
+  const localRef = useRef<MediaStream | null>(null);
+
+  const send = useCallback((to: string | undefined, s: Signal) => room.relay({ ...s, ...(to ? { to } : {}) }), [room]);
+
+  const closePeer = useCallback((userId: string) => {
+    peers.current.get(userId)?.pc.close();
+    peers.current.delete(userId);
+    setRemote((r) => (r?.userId === userId ? null : r));
+  }, []);
+
+  const addLocalTracks = useCallback((pc: RTCPeerConnection) => {
+    const stream = localRef.current;
+    for (const track of stream?.getTracks() ?? []) pc.addTrack(track, stream as MediaStream);
+  }, []);
+
+  const peerFor = useCallback(
+    (userId: string, withTracks = true): Peer => {
+      const existing = peers.current.get(userId);
+      if (existing) return existing;
+      const pc = new RTCPeerConnection();
+      const peer: Peer = { pc, polite: meId > userId, makingOffer: false, ignoreOffer: false };
+      peers.current.set(userId, peer);
+      pc.onnegotiationneeded = async () => {
+        try {
+          peer.makingOffer = true;
+          await pc.setLocalDescription();
+          if (pc.localDescription) send(userId, { t: 'call', kind: 'sdp', description: pc.localDescription.toJSON() });
+        } catch (err) {
+          setError((err as Error).message);
+        } finally {
+          peer.makingOffer = false;
+        }
+      };
+      pc.onicecandidate = ({ candidate }) => {
+        if (candidate) send(userId, { t: 'call', kind: 'ice', candidate: candidate.toJSON() });
+      };
+      pc.ontrack = ({ streams, track }) => {
+        const stream = streams[0] ?? new MediaStream([track]);
+        setRemote({ userId, stream });
+      };
+      pc.onconnectionstatechange = () => {
+        setConnection(pc.connectionState);
+        if (pc.connectionState === 'failed') pc.restartIce();
+      };
+      if (withTracks) addLocalTracks(pc);
+      return peer;
+    },
+    [meId, send, addLocalTracks],
+  );
+
+  const handleSignal = useCallback(
+    async (from: string, s: Signal) => {
+      if (s.kind === 'join') {
+        // Whoever is already in the call offers to the newcomer (a rejoin replaces the old link),
+        // so offers don't normally cross; perfect negotiation handles it when they do.
+        closePeer(from);
+        peerFor(from);
+      } else if (s.kind === 'leave') {
+        closePeer(from);
+      } else if (s.kind === 'sdp') {
+        const fresh = !peers.current.has(from);
+        // Answering a first offer: our tracks go onto the transceivers it created, after it.
+        const peer = peerFor(from, !fresh);
+        const { pc } = peer;
+        const collision = s.description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
+        peer.ignoreOffer = !peer.polite && collision;
+        if (peer.ignoreOffer) return;
+        await pc.setRemoteDescription(s.description);
+        if (fresh) addLocalTracks(pc);
+        if (s.description.type === 'offer') {
+          await pc.setLocalDescription();
+          if (pc.localDescription) send(from, { t: 'call', kind: 'sdp', description: pc.localDescription.toJSON() });
+        }
+      } else if (s.kind === 'ice') {
+        const peer = peerFor(from);
+        try {
+          await peer.pc.addIceCandidate(s.candidate);
+        } catch (err) {
+          if (!peer.ignoreOffer) throw err;
+        }
+      }
+    },
+    [peerFor, closePeer, send, addLocalTracks],
+  );
+
+  // Signals are handled one at a time, in arrival order: a candidate must not be added while the
+  // description it belongs to is still being applied.
+  useEffect(() => {
+    let queue = Promise.resolve();
+    return room.onRelay((from, payload: RelayPayload) => {
+      if (payload.t !== 'call') return;
+      queue = queue.then(async () => {
+        if (!localRef.current) return;
+        try {
+          await handleSignal(from, payload as unknown as Signal);
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      });
+    });
+  }, [room, handleSignal]);
+
+  const leave = useCallback(() => {
+    send(undefined, { t: 'call', kind: 'leave' });
+    for (const id of [...peers.current.keys()]) closePeer(id);
+    for (const track of localRef.current?.getTracks() ?? []) track.stop();
+    localRef.current = null;
+    setLocal(null);
+    setRemote(null);
+  }, [send, closePeer]);
+
+  // Leaving the page hangs up.
+  const leaveRef = useRef(leave);
+  leaveRef.current = leave;
+  useEffect(() => () => leaveRef.current(), []);
+
+  // After a reconnect the others may have dropped us: announce ourselves again.
+  useEffect(() => {
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected' && localRef.current) send(undefined, { t: 'call', kind: 'join' });
+    };
+    room.provider.on('status', onStatus);
+    return () => room.provider.off('status', onStatus);
+  }, [room, send]);
+
+  async function join() {
+    setError(null);
+    setStarting(true);
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+      localRef.current = stream;
+      setLocal(stream);
+      setMuted(false);
+      setCameraOff(false);
+      send(undefined, { t: 'call', kind: 'join' });
+    } catch (err) {
+      setError(
+        (err as Error).name === 'NotAllowedError'
+          ? 'The browser blocked the camera and microphone. Allow them for this site and try again.'
+          : `We couldn't start your camera or microphone: ${(err as Error).message}`,
+      );
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  const toggle = (kind: 'audio' | 'video') => {
+    const tracks = kind === 'audio' ? local?.getAudioTracks() : local?.getVideoTracks();
+    const off = kind === 'audio' ? !muted : !cameraOff;
+    for (const t of tracks ?? []) t.enabled = !off;
+    if (kind === 'audio') setMuted(off);
+    else setCameraOff(off);
+  };
+
+  return (
+    <div className={styles.call}>
+      {local ? (
+        <>
+          <div className={styles.videos}>
+            <figure className={styles.tile}>
+              {remote ? (
+                <Video
+                  stream={remote.stream}
+                  label={`${names[remote.userId] ?? 'Partner'}'s video`}
+                  testId="remote-video"
+                />
+              ) : (
+                <p className={styles.waitingTile}>Waiting for your partner to join the call…</p>
+              )}
+              <figcaption>
+                {remote ? (names[remote.userId] ?? 'Partner') : 'Partner'}
+                {remote && connection && connection !== 'connected' && (
+                  <span className={styles.muted}> · {connectionLabels[connection]}</span>
+                )}
+              </figcaption>
+            </figure>
+            <figure className={styles.tile}>
+              <Video stream={local} label="Your video" muted testId="local-video" />
+              <figcaption>You{muted ? ' (muted)' : ''}</figcaption>
+            </figure>
+          </div>
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {remote ? `${names[remote.userId] ?? 'Your partner'} is in the call.` : 'Waiting for your partner.'}
+          </p>
+          <div className={styles.callActions}>
+            <Button variant="secondary" aria-pressed={muted} onClick={() => toggle('audio')}>
+              {muted ? 'Unmute' : 'Mute'}
+            </Button>
+            <Button variant="secondary" aria-pressed={cameraOff} onClick={() => toggle('video')}>
+              {cameraOff ? 'Camera on' : 'Camera off'}
+            </Button>
+            <Button variant="danger" onClick={leave}>
+              Leave call
+            </Button>
+          </div>
+        </>
+      ) : (
+        <Button onClick={join} pending={starting} pendingLabel="Starting…">
+          Join call
+        </Button>
+      )}
+      {error && <Alert>{error}</Alert>}
+    </div>
+  );
+}
+
+function Video({
+  stream,
+  label,
+  muted,
+  testId,
+}: {
+  stream: MediaStream;
+  label: string;
+  muted?: boolean;
+  testId: string;
+}) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.srcObject = stream;
+  }, [stream]);
+  return <video ref={ref} autoPlay playsInline muted={muted} aria-label={label} data-testid={testId} />;
+}
