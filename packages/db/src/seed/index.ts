@@ -7,6 +7,8 @@ import { achievements } from './achievements';
 import { problems } from './problems';
 import { syllabus } from './syllabus';
 
+export { syllabus };
+
 /** A stable UUID for a seeded row that has no natural key. */
 export function seedId(name: string): string {
   const h = crypto.createHash('sha256').update(`roguelearn-seed:${name}`).digest('hex');

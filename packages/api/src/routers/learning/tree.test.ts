@@ -1,44 +1,13 @@
 // Syllabus → skill tree: the offline generator on the seeded CS101 syllabus and other shapes of
 // syllabus text, and the graph rules (cycles refused with the cycle named).
+import { syllabus } from '@roguelearn/db/seed';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../errors';
 import { cleanTitle, matchTags, offlineSkillTree, parseOutline } from '../ai/offline';
 import { edgesFromPrerequisites, findCycle, layoutTree, validateGraph } from './graph';
 
 // The seeded syllabus text, as an instructor would paste it.
-const CS101 = `# CS101: Introduction to Programming (Fall 2026)
-
-Instructor: Prof. Donald Knuth. Twelve weeks, two lectures and one lab per week.
-
-## Week 1-2: Foundations
-Variables, expressions, input and output, conditionals and loops. Integer arithmetic and overflow.
-
-## Week 3: Strings
-Indexing, slicing, building strings efficiently, palindromes and anagrams.
-
-## Week 4: Arrays and Prefix Sums
-Lists, two pointers, prefix sums and sliding windows.
-
-## Week 5: Sorting and Searching
-Comparison sorts, custom orders, binary search on answers.
-
-## Week 6: Recursion
-Base cases, recursive decomposition, backtracking.
-
-## Week 7: Greedy Algorithms
-Exchange arguments, interval scheduling, when greedy fails.
-
-## Week 8: Data Structures
-Stacks, queues, hash maps, heaps.
-
-## Week 9-10: Dynamic Programming
-Overlapping subproblems, memoisation, tabulation, knapsack and sequences.
-
-## Week 11-12: Graphs
-Representations, BFS, DFS, shortest paths, connected components.
-
-Grading: weekly quests 40%, two contests 30%, final dungeon 30%.
-`;
+const CS101 = syllabus.content;
 
 // The tags of the seeded problems.
 // biome-ignore format: a word list
