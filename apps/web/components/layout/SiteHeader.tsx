@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { NotificationBell } from '@/components/notifications/NotificationBell';
 import { features } from '@/lib/features';
 import { useSession } from '@/lib/session';
+import { useDismiss } from '@/lib/useDismiss';
 import { SignOutButton } from './SignOutButton';
 import styles from './SiteHeader.module.css';
 
@@ -35,6 +36,7 @@ export function SiteHeader() {
   const { status } = useSession();
   const items = useNavItems();
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const menuId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const headerRef = useRef<HTMLElement>(null);
@@ -45,24 +47,7 @@ export function SiteHeader() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation by design
   useEffect(() => setOpen(false), [pathname]);
 
-  // Escape (returning focus to the toggle) and a click elsewhere close the menu, like any popup.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      toggleRef.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (!headerRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, closeMenu, headerRef, toggleRef);
 
   return (
     <header ref={headerRef} className={styles.header}>

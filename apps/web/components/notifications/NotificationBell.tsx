@@ -3,8 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTRPC } from '@/lib/trpc';
+import { useDismiss } from '@/lib/useDismiss';
 import { NotificationItem } from './NotificationItem';
 import styles from './notifications.module.css';
 import { useLiveInbox } from './useLiveInbox';
@@ -17,6 +18,7 @@ export function NotificationBell() {
   const pathname = usePathname();
   const { unread, latest } = useLiveInbox();
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const panelId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -26,23 +28,7 @@ export function NotificationBell() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes on navigation by design
   useEffect(() => setOpen(false), [pathname]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (!wrapRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, closeMenu, wrapRef, buttonRef);
 
   return (
     <div ref={wrapRef} className={styles.bellWrap}>
