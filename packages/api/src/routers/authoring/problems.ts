@@ -13,6 +13,7 @@ import type {
 } from '../../schemas/authoring';
 import { recordAudit } from '../admin/audit';
 import type { SessionUser } from '../auth/service';
+import { problemSearch } from '../problem/service';
 import { canEditProblem, loadProblemForEdit } from './access';
 import { verificationStatus } from './verification';
 
@@ -147,14 +148,7 @@ export async function listAuthored(db: Db, me: SessionUser, input: z.infer<typeo
   const where: Prisma.ProblemWhereInput = {
     ...(input.scope === 'mine' && me.role !== 'ADMIN' ? { authorId: me.id } : {}),
     ...(input.status ? { status: input.status } : {}),
-    ...(input.search
-      ? {
-          OR: [
-            { title: { contains: input.search, mode: 'insensitive' } },
-            { slug: { contains: input.search, mode: 'insensitive' } },
-          ],
-        }
-      : {}),
+    ...problemSearch(input.search),
   };
   const [total, rows] = await Promise.all([
     db.problem.count({ where }),

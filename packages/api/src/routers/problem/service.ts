@@ -6,6 +6,14 @@ import type { SessionUser } from '../auth/service';
 
 const isStaff = (u: SessionUser | null) => u?.role === 'INSTRUCTOR' || u?.role === 'ADMIN';
 
+/** Matches a problem's title or slug, case-insensitively; no filter without a search. */
+export function problemSearch(search: string | undefined): Prisma.ProblemWhereInput {
+  if (!search) return {};
+  return {
+    OR: [{ title: { contains: search, mode: 'insensitive' } }, { slug: { contains: search, mode: 'insensitive' } }],
+  };
+}
+
 /** Published problems, searchable and paginated, with the viewer's solved state. */
 export async function listProblems(db: Db, user: SessionUser | null, input: z.infer<typeof listProblemsInput>) {
   const where: Prisma.ProblemWhereInput = {
@@ -13,14 +21,7 @@ export async function listProblems(db: Db, user: SessionUser | null, input: z.in
     ...(input.difficulty ? { difficulty: input.difficulty } : {}),
     ...(input.category ? { category: input.category } : {}),
     ...(input.tag ? { tags: { some: { tag: { slug: input.tag } } } } : {}),
-    ...(input.search
-      ? {
-          OR: [
-            { title: { contains: input.search, mode: 'insensitive' } },
-            { slug: { contains: input.search, mode: 'insensitive' } },
-          ],
-        }
-      : {}),
+    ...problemSearch(input.search),
   };
   const [total, rows] = await Promise.all([
     db.problem.count({ where }),
