@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { RequireSession } from '@/components/session/RequireSession';
 import styles from './admin.module.css';
 import { NoAccess } from './NoAccess';
@@ -21,9 +20,7 @@ export function AdminDashboard() {
           <div className={styles.page}>
             <header>
               <h1>Instructor dashboard</h1>
-              <p className={styles.muted}>
-                The state of the realm at a glance. <Link href="/admin/syllabi">Syllabi and skill trees</Link>
-              </p>
+              <p className={styles.muted}>The state of the realm at a glance.</p>
             </header>
             <OverviewStats />
             {user.role === 'ADMIN' && <RecentUsers />}
