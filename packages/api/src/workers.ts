@@ -1,5 +1,6 @@
 // The API's background work, one set per process that runs it: the pair-programming matcher,
-// guild webhook delivery, settling duels and contests after verdicts, and XP from verdicts.
+// guild webhook delivery, settling duels and contests after verdicts (and contest ratings once a
+// rated contest ends), and XP from verdicts.
 // Each is safe to run on several replicas at once (row locks / SKIP LOCKED in the database).
 import type { Db } from '@roguelearn/db';
 import type { Notifier } from '@roguelearn/db/notify';

@@ -7,7 +7,7 @@ import { browser, testAuthConfig } from '../../testing';
 import type { SessionUser } from '../auth/service';
 import * as contests from './contest';
 import { CONTEST_SUBMIT } from './contest';
-import { onSubmissionJudged } from './judged';
+import { onSubmissionJudged, startCompetitionWorker } from './judged';
 import { scoreboardStream } from './live';
 import type { Cell } from './scoreboard';
 
@@ -463,5 +463,79 @@ int main() { int n; cin >> n; vector<long long> v(n);
       'st1',
       'st2',
     ]);
+  });
+});
+
+describe('automatic finalization (background workers)', () => {
+  const ended = async (slug: string, opts: { rated?: boolean; endedMinutesAgo?: number } = {}) => {
+    const end = new Date(Date.now() - (opts.endedMinutesAgo ?? 5) * MIN);
+    return t.db.contest.create({
+      data: {
+        slug,
+        title: slug,
+        startsAt: new Date(end.getTime() - 60 * MIN),
+        endsAt: end,
+        rated: opts.rated ?? true,
+        createdById: id('prof'),
+        problems: { create: [{ problemId: problems.alpha, label: 'A', ordinal: 0 }] },
+        participants: { create: ['st1', 'st2', 'st3'].map((n) => ({ userId: id(n) })) },
+      },
+    });
+  };
+
+  it('finalizes each ended rated contest exactly once with two workers racing, after its last verdict', async () => {
+    const ready = await ended('auto-ready');
+    const judging = await ended('auto-judging');
+    const stuck = await ended('auto-stuck', { endedMinutesAgo: 20 });
+    const unrated = await ended('auto-unrated', { rated: false });
+    for (const c of [ready, judging, stuck, unrated]) {
+      const at = (m: number) => new Date(c.startsAt.getTime() + m * MIN);
+      await judged(c.id, 'st1', 'alpha', at(5), 'AC');
+      await judged(c.id, 'st2', 'alpha', at(9), 'AC');
+      await judged(c.id, 'st3', 'alpha', at(59), c === ready || c === unrated ? 'WA' : null);
+    }
+
+    const runs = await Promise.all(others.map((d) => contests.finalizeEndedContests(d)));
+    const all = runs.flat();
+    expect(all.filter((cid) => cid === ready.id)).toHaveLength(1);
+    // Past the grace a stuck verdict no longer holds the ratings back.
+    expect(all.filter((cid) => cid === stuck.id)).toHaveLength(1);
+    expect(all).not.toContain(judging.id);
+    expect(all).not.toContain(unrated.id);
+    expect(await t.db.ratingHistory.count({ where: { contestId: ready.id } })).toBe(3);
+    expect(await t.db.contest.findUnique({ where: { id: unrated.id } })).toMatchObject({ ratingsAppliedAt: null });
+    expect(
+      (await t.db.contestParticipant.findMany({ where: { contestId: ready.id }, orderBy: { rank: 'asc' } })).map(
+        (p) => p.rank,
+      ),
+    ).toEqual([1, 2, 3]);
+    expect(await contests.finalizeEndedContests(t.db)).toEqual([]);
+
+    // The last verdict arrives: two real competition workers race to finalize the contest.
+    await t.db.submission.updateMany({
+      where: { contestId: judging.id, status: 'QUEUED' },
+      data: { status: 'DONE', verdict: 'WA' },
+    });
+    const workers = others.map((d) => startCompetitionWorker({ db: d, sweepMs: 20 }));
+    try {
+      await expect
+        .poll(() => t.db.contest.findUnique({ where: { id: judging.id } }).then((c) => c?.ratingsAppliedAt), {
+          timeout: 10_000,
+        })
+        .not.toBeNull();
+      // Let both workers sweep a few more times.
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    const history = await t.db.ratingHistory.findMany({ where: { contestId: judging.id } });
+    expect(history).toHaveLength(3);
+    expect(new Set(history.map((h) => h.userId)).size).toBe(3);
+
+    // The author's finalize afterwards changes no rating and still reports the changes.
+    const manual = await contests.finalize(t.db, u('prof'), judging.id);
+    expect(manual.ratingsApplied).toBe(false);
+    expect(manual.changes).toHaveLength(3);
+    expect(await t.db.ratingHistory.count({ where: { contestId: judging.id } })).toBe(3);
   });
 });

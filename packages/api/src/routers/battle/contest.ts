@@ -604,66 +604,72 @@ export async function refreshContestant(db: Db, contestId: string, userId: strin
 // ─────────────────────────────── finalizing ───────────────────────────────
 
 /**
- * After the end: stores every official contestant's final score, penalty and rank, and (for a
- * rated contest) applies Codeforces-style rating changes to those who submitted at least once,
- * with history rows, in one transaction. Contest.ratingsAppliedAt is claimed by a conditional
- * update in the same transaction, and RatingHistory is unique per (user, contest): a second call,
- * even a concurrent one, changes nothing.
+ * Final ranks and, for a rated contest, Codeforces-style rating changes for those who submitted
+ * at least once, with history rows, in the caller's transaction (which holds the contest row
+ * FOR UPDATE). Contest.ratingsAppliedAt is claimed by a conditional update and RatingHistory is
+ * unique per (user, contest): settling again, even concurrently, changes no rating.
+ */
+async function settleContest(t: DbTx, c: Contest, now: Date) {
+  const data = await boardData(t, c.id);
+  const board = computeScoreboard(c, data.problems, data.participants, data.submissions, {
+    frozen: false,
+    cutoffMs: null,
+    viewerId: null,
+    includeVirtual: false,
+  });
+  for (const r of board.rows) {
+    await t.contestParticipant.updateMany({
+      where: { contestId: c.id, userId: r.user.id, kind: 'OFFICIAL' },
+      data: { score: r.score, penalty: r.penalty, rank: r.rank },
+    });
+  }
+  let applied = false;
+  if (c.rated) {
+    const claim = await t.contest.updateMany({
+      where: { id: c.id, ratingsAppliedAt: null },
+      data: { ratingsAppliedAt: now },
+    });
+    if (claim.count === 1) {
+      const submitted = new Set(
+        data.submissions.filter((s) => s.createdAt >= c.startsAt && s.createdAt <= c.endsAt).map((s) => s.userId),
+      );
+      const rated = board.rows.filter((r) => submitted.has(r.user.id));
+      const ratings = await lockRatings(
+        t,
+        rated.map((r) => r.user.id),
+        'CONTEST',
+      );
+      const deltas = contestDeltas(
+        rated.map((r) => ({ userId: r.user.id, rating: ratings.get(r.user.id)?.rating ?? 1500, rank: r.rank })),
+      );
+      for (const r of rated) {
+        const before = ratings.get(r.user.id)?.rating ?? 1500;
+        const after = before + (deltas.get(r.user.id) ?? 0);
+        await t.rating.update({
+          where: { userId_kind: { userId: r.user.id, kind: 'CONTEST' } },
+          data: { rating: after, gamesPlayed: { increment: 1 } },
+        });
+        await t.ratingHistory.create({
+          data: { userId: r.user.id, kind: 'CONTEST', before, after, contestId: c.id, createdAt: now },
+        });
+      }
+      applied = true;
+    }
+  }
+  await publishContest(t, c.id);
+  return { applied, rows: board.rows.length };
+}
+
+/**
+ * After the end, by the contest's author or an administrator: final ranks, ratings once (see
+ * settleContest), then the integrity check once.
  */
 export async function finalize(db: Db, me: SessionUser, contestId: string, now = new Date()) {
   const pre = await editableContest(db, me, contestId);
   if (contestPhase(pre, now) !== 'ended') throw new DomainError('PRECONDITION_FAILED', 'The contest has not ended yet');
   const result = await tx(db, async (t) => {
     await t.$executeRaw`SELECT id FROM "Contest" WHERE id = ${contestId}::uuid FOR UPDATE`;
-    const c = await t.contest.findUniqueOrThrow({ where: { id: contestId } });
-    const data = await boardData(t, contestId);
-    const board = computeScoreboard(c, data.problems, data.participants, data.submissions, {
-      frozen: false,
-      cutoffMs: null,
-      viewerId: null,
-      includeVirtual: false,
-    });
-    for (const r of board.rows) {
-      await t.contestParticipant.updateMany({
-        where: { contestId, userId: r.user.id, kind: 'OFFICIAL' },
-        data: { score: r.score, penalty: r.penalty, rank: r.rank },
-      });
-    }
-    let applied = false;
-    if (c.rated) {
-      const claim = await t.contest.updateMany({
-        where: { id: contestId, ratingsAppliedAt: null },
-        data: { ratingsAppliedAt: now },
-      });
-      if (claim.count === 1) {
-        const submitted = new Set(
-          data.submissions.filter((s) => s.createdAt >= c.startsAt && s.createdAt <= c.endsAt).map((s) => s.userId),
-        );
-        const rated = board.rows.filter((r) => submitted.has(r.user.id));
-        const ratings = await lockRatings(
-          t,
-          rated.map((r) => r.user.id),
-          'CONTEST',
-        );
-        const deltas = contestDeltas(
-          rated.map((r) => ({ userId: r.user.id, rating: ratings.get(r.user.id)?.rating ?? 1500, rank: r.rank })),
-        );
-        for (const r of rated) {
-          const before = ratings.get(r.user.id)?.rating ?? 1500;
-          const after = before + (deltas.get(r.user.id) ?? 0);
-          await t.rating.update({
-            where: { userId_kind: { userId: r.user.id, kind: 'CONTEST' } },
-            data: { rating: after, gamesPlayed: { increment: 1 } },
-          });
-          await t.ratingHistory.create({
-            data: { userId: r.user.id, kind: 'CONTEST', before, after, contestId, createdAt: now },
-          });
-        }
-        applied = true;
-      }
-    }
-    await publishContest(t, contestId);
-    return { applied, rows: board.rows.length };
+    return settleContest(t, await t.contest.findUniqueOrThrow({ where: { id: contestId } }), now);
   });
   const history = await db.ratingHistory.findMany({
     where: { contestId },
@@ -691,4 +697,43 @@ export async function finalize(db: Db, me: SessionUser, contestId: string, now =
       .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)),
     flaggedPairs: integrity?.pairs.length ?? null,
   };
+}
+
+/**
+ * Verdicts of submissions made just before the end may still be on their way; the background
+ * worker waits for them, but no longer than this (a stuck judge must not block ratings forever).
+ */
+export const FINALIZE_GRACE_MS = 15 * 60_000;
+
+/**
+ * The background worker's half of `finalize`: settles every ended rated contest whose ratings
+ * aren't applied yet, once all its in-window submissions are judged (or the grace passed). One
+ * contest per transaction, claimed with FOR UPDATE SKIP LOCKED, so several workers share the
+ * work without waiting on each other, and the conditional claim in settleContest keeps a contest
+ * from being rated twice. The integrity check stays with people: it runs on the author's
+ * finalize or from the contest's fair-play section. Returns the ids it finalized.
+ */
+export async function finalizeEndedContests(db: Db, now = new Date()): Promise<string[]> {
+  const graceEnd = new Date(now.getTime() - FINALIZE_GRACE_MS);
+  const finalized: string[] = [];
+  for (;;) {
+    const claimed = await tx(db, async (t) => {
+      const [row] = await t.$queryRaw<{ id: string }[]>`
+        SELECT c.id FROM "Contest" c
+         WHERE c.rated AND c."ratingsAppliedAt" IS NULL AND c."endsAt" <= ${now}
+           AND (c."endsAt" <= ${graceEnd} OR NOT EXISTS (
+                 SELECT 1 FROM "Submission" s
+                  WHERE s."contestId" = c.id AND s.status <> 'DONE' AND s."createdAt" <= c."endsAt"))
+         ORDER BY c."endsAt"
+         LIMIT 1
+         FOR UPDATE OF c SKIP LOCKED`;
+      if (!row) return null;
+      const c = await t.contest.findUniqueOrThrow({ where: { id: row.id } });
+      // Another worker may have committed between our snapshot and the lock.
+      if (c.ratingsAppliedAt) return { id: c.id, settled: false };
+      return { id: c.id, settled: (await settleContest(t, c, now)).applied };
+    });
+    if (!claimed) return finalized;
+    if (claimed.settled) finalized.push(claimed.id);
+  }
 }

@@ -6,7 +6,7 @@
 import type { Db } from '@roguelearn/db';
 import type { Notifier } from '@roguelearn/db/notify';
 import { SUBMISSIONS_CHANNEL } from '@roguelearn/db/queue';
-import { refreshContestant } from './contest';
+import { finalizeEndedContests, refreshContestant } from './contest';
 import { settleDuel, sweepDuels } from './duel';
 
 export async function onSubmissionJudged(db: Db, submissionId: string, now = new Date()) {
@@ -26,8 +26,9 @@ export interface CompetitionWorker {
 
 /**
  * For a long-running process (the web server, or the judge): settles duels and refreshes contest
- * standings as verdicts arrive on the submissions channel, and sweeps duels every `sweepMs`
- * (timeouts, forfeits, queue pairing, expired challenges). Several processes may run it at once.
+ * standings as verdicts arrive on the submissions channel, and every `sweepMs` sweeps duels
+ * (timeouts, forfeits, queue pairing, expired challenges) and finalizes the ratings of ended
+ * rated contests. Several processes may run it at once.
  */
 export function startCompetitionWorker(opts: {
   db: Db;
@@ -54,7 +55,10 @@ export function startCompetitionWorker(opts: {
       if (s?.status === 'DONE' && (s.battleId || s.contestId)) await onSubmissionJudged(db, id);
     });
   });
-  const timer = setInterval(() => void serial(() => sweepDuels(db)), sweepMs);
+  const timer = setInterval(() => {
+    void serial(() => sweepDuels(db));
+    void serial(() => finalizeEndedContests(db));
+  }, sweepMs);
   timer.unref?.();
   return {
     async stop() {
