@@ -57,6 +57,10 @@ const slug = z
   .max(60, { error: 'At most 60 characters' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Lowercase letters, digits and dashes' });
 
+/** /contests/new and /contests/events/… are pages, not contests. */
+const RESERVED_CONTEST_SLUGS = new Set(['new', 'events']);
+const contestSlug = slug.refine((s) => !RESERVED_CONTEST_SLUGS.has(s), { error: 'That address is reserved' });
+
 export const contestProblemInput = z.object({
   problemId: id('problem'),
   label: z
@@ -129,7 +133,7 @@ const refineContest = <T extends ContestShape>(v: T, ctx: z.RefinementCtx) => {
 
 export const createContestInput = contestFields
   .extend({
-    slug,
+    slug: contestSlug,
     description: contestFields.shape.description.default(''),
     freezeMinutes: contestFields.shape.freezeMinutes.default(0),
     scoring: contestFields.shape.scoring.default('ICPC'),

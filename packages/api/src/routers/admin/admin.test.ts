@@ -151,6 +151,20 @@ describe('feature flags', () => {
     expect(rolloutBucket('k', 'u')).toBe(rolloutBucket('k', 'u'));
   });
 
+  it('list how many active accounts each flag reaches, bucketed exactly as evaluation does', async () => {
+    const flags = callerAs(t.db, root).admin.flags;
+    await flags.save({ key: 'half', enabled: true, rolloutPercent: 50 });
+    await flags.save({ key: 'everyone', enabled: true, rolloutPercent: 100 });
+    await flags.save({ key: 'off', enabled: false, rolloutPercent: 100 });
+    const active = await t.db.user.findMany({ where: { status: 'ACTIVE' }, select: { id: true } });
+    const listed = new Map((await flags.list()).map((f) => [f.key, f.reach]));
+    const expected = active.filter((u) => flagOn({ key: 'half', enabled: true, rolloutPercent: 50 }, u.id)).length;
+    expect(listed.get('half')).toEqual({ users: expected, of: active.length });
+    expect(listed.get('everyone')).toEqual({ users: active.length, of: active.length });
+    expect(listed.get('off')).toEqual({ users: 0, of: active.length });
+    for (const key of ['half', 'everyone', 'off']) await flags.delete({ key });
+  });
+
   it('evaluate for the current user', async () => {
     const students = await t.db.user.findMany({ where: { role: 'STUDENT' }, select: { id: true } });
     for (const s of students) {

@@ -27,8 +27,25 @@ export function flagOn(
   return rolloutBucket(flag.key, userId) < flag.rolloutPercent;
 }
 
-export function listFlags(db: Db) {
-  return db.featureFlag.findMany({ orderBy: { key: 'asc' } });
+/**
+ * Every flag with its reach: how many active accounts get it now, of how many. The buckets are
+ * computed in SQL the same way as `rolloutBucket` (first 4 bytes of the SHA-256, mod 100), so
+ * listing costs one query however many users there are.
+ */
+export async function listFlags(db: Db) {
+  const [flags, reach, users] = await Promise.all([
+    db.featureFlag.findMany({ orderBy: { key: 'asc' } }),
+    db.$queryRaw<{ key: string; users: number }[]>`
+      SELECT f.key, count(u.id)::int AS users
+        FROM "FeatureFlag" f
+        JOIN "User" u ON u.status = 'ACTIVE' AND f.enabled AND (f."rolloutPercent" >= 100 OR
+             ('x' || substr(encode(sha256(convert_to(f.key || ':' || u.id::text, 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint % 100
+               < f."rolloutPercent")
+       GROUP BY f.key`,
+    db.user.count({ where: { status: 'ACTIVE' } }),
+  ]);
+  const byKey = new Map(reach.map((r) => [r.key, r.users]));
+  return flags.map((f) => ({ ...f, reach: { users: byKey.get(f.key) ?? 0, of: users } }));
 }
 
 /** Creates or updates a flag. */
