@@ -7,8 +7,8 @@ import { PageLoading } from '@/components/ui/Spinner';
 import { useTRPC } from '@/lib/trpc';
 import { ContestForm } from './ContestForm';
 
-/** The contest form for staff only; with a slug, editing that contest. */
-export function ContestEditor({ slug }: { slug?: string }) {
+/** The contest form for staff only; with a slug, editing that contest; `eventId` preselects the event. */
+export function ContestEditor({ slug, eventId }: { slug?: string; eventId?: string }) {
   return (
     <RequireSession>
       {(user) =>
@@ -17,7 +17,7 @@ export function ContestEditor({ slug }: { slug?: string }) {
         ) : slug ? (
           <EditExisting slug={slug} />
         ) : (
-          <ContestForm />
+          <ContestForm defaultEventId={eventId} />
         )
       }
     </RequireSession>

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/Button';
 import { describeError, type FieldErrors } from '@/lib/forms';
 import { useTRPC } from '@/lib/trpc';
 import styles from './contests.module.css';
-import type { ContestDetail } from './labels';
+import { type ContestDetail, toLocalInput } from './labels';
 
 type ProblemRow = { problemId: string; label: string; points: number };
 /** A row of the form keeps its React key while rows above it are removed. */
@@ -27,24 +27,25 @@ const FIELDS = [
   'visibility',
   'classId',
   'guildId',
+  'eventId',
   'problems',
 ];
 
-/** `<input type="datetime-local">` speaks local time without a zone. */
-function toLocalInput(d: Date): string {
-  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+function withCurrent<T extends { id: string }, C extends { id: string }>(items: T[], current: C | null): (T | C)[] {
+  return current && !items.some((i) => i.id === current.id) ? [current, ...items] : items;
 }
 
 const nextLabel = (rows: FormRow[]) => String.fromCharCode(65 + rows.length);
 
-/** Create or edit a contest: window, problems with points, scoring, visibility, freeze. */
-export function ContestForm({ contest }: { contest?: ContestDetail }) {
+/** Create or edit a contest: window, problems with points, scoring, visibility, freeze, event. */
+export function ContestForm({ contest, defaultEventId }: { contest?: ContestDetail; defaultEventId?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const problems = useQuery(trpc.problem.list.queryOptions({ page: 1, pageSize: 100 }));
   const classes = useQuery(trpc.learning.classes.queryOptions());
+  const guilds = useQuery(trpc.social.guilds.mine.queryOptions());
+  const events = useQuery(trpc.contest.event.list.queryOptions());
   const create = useMutation(trpc.contest.create.mutationOptions());
   const update = useMutation(trpc.contest.update.mutationOptions());
 
@@ -59,6 +60,8 @@ export function ContestForm({ contest }: { contest?: ContestDetail }) {
     scoring: contest?.scoring ?? ('ICPC' as 'ICPC' | 'IOI'),
     visibility: (contest?.visibility ?? 'PUBLIC') as 'PUBLIC' | 'CLASS' | 'GUILD',
     classId: contest?.class?.id ?? '',
+    guildId: contest?.guild?.id ?? '',
+    eventId: contest ? (contest.event?.id ?? '') : (defaultEventId ?? ''),
     rated: contest?.rated ?? true,
   });
   const [rows, setRows] = useState<FormRow[]>(
@@ -66,6 +69,10 @@ export function ContestForm({ contest }: { contest?: ContestDetail }) {
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  // Whoever edits keeps the current guild and event as options even if they are not theirs or no
+  // longer listed (an administrator editing a guild contest, an event past the list's reach).
+  const guildOptions = withCurrent(guilds.data ?? [], contest?.guild ?? null);
+  const eventOptions = withCurrent(events.data ?? [], contest?.event ?? null);
   const set = <K extends keyof typeof v>(key: K, value: (typeof v)[K]) => setV((old) => ({ ...old, [key]: value }));
   const setRow = (i: number, patch: Partial<ProblemRow>) =>
     setRows((old) => old.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -83,6 +90,8 @@ export function ContestForm({ contest }: { contest?: ContestDetail }) {
       scoring: v.scoring,
       visibility: v.visibility,
       classId: v.visibility === 'CLASS' ? v.classId || null : null,
+      guildId: v.visibility === 'GUILD' ? v.guildId || null : null,
+      eventId: v.eventId || null,
       rated: v.rated,
       problems: rows.map(({ key: _key, ...r }) => ({ ...r, points: Number(r.points) })),
     };
@@ -189,10 +198,11 @@ export function ContestForm({ contest }: { contest?: ContestDetail }) {
           <select
             {...a11y('visibility')}
             value={v.visibility}
-            onChange={(e) => set('visibility', e.target.value as 'PUBLIC' | 'CLASS')}
+            onChange={(e) => set('visibility', e.target.value as 'PUBLIC' | 'CLASS' | 'GUILD')}
           >
             <option value="PUBLIC">Everyone</option>
             <option value="CLASS">One class</option>
+            <option value="GUILD">One guild</option>
           </select>,
         )}
         {v.visibility === 'CLASS' &&
@@ -208,6 +218,35 @@ export function ContestForm({ contest }: { contest?: ContestDetail }) {
               ))}
             </select>,
           )}
+        {v.visibility === 'GUILD' &&
+          field(
+            'guildId',
+            'Guild',
+            <select {...a11y('guildId', true)} value={v.guildId} onChange={(e) => set('guildId', e.target.value)}>
+              <option value="">Pick a guild</option>
+              {guildOptions.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>,
+            guilds.data?.length === 0 && !contest?.guild
+              ? 'You are not in any guild yet: join or found one first'
+              : 'Only its members see the contest',
+          )}
+        {field(
+          'eventId',
+          'Seasonal event',
+          <select {...a11y('eventId', true)} value={v.eventId} onChange={(e) => set('eventId', e.target.value)}>
+            <option value="">None</option>
+            {eventOptions.map((ev) => (
+              <option key={ev.id} value={ev.id}>
+                {ev.title}
+              </option>
+            ))}
+          </select>,
+          'Its scores count on the event’s leaderboard',
+        )}
       </div>
       <label>
         <input type="checkbox" checked={v.rated} onChange={(e) => set('rated', e.target.checked)} /> Rated (changes

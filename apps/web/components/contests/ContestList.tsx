@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/Card';
 import { useSession } from '@/lib/session';
 import { useTRPC } from '@/lib/trpc';
 import styles from './contests.module.css';
-import { type ContestListItem, formatWindow, phaseLabels } from './labels';
+import { type ContestListItem, formatDateRange, formatWindow, phaseLabels } from './labels';
 
 const sections = [
   { when: 'running', title: 'Running now', empty: 'No contest is running right now.' },
@@ -28,7 +28,31 @@ export function ContestList() {
       {sections.map((s) => (
         <ContestSection key={s.when} {...s} />
       ))}
+      <EventSection />
     </div>
+  );
+}
+
+/** Seasonal events that haven't ended, each with its own page and leaderboard. */
+function EventSection() {
+  const trpc = useTRPC();
+  const events = useQuery(trpc.contest.event.list.queryOptions());
+  const current = (events.data ?? []).filter((e) => e.phase !== 'ended');
+  if (!events.isSuccess || current.length === 0) return null;
+  return (
+    <Card title="Seasonal events" id="contests-events">
+      <ul className={styles.list}>
+        {current.map((e) => (
+          <li key={e.id} className={styles.item}>
+            <Link href={`/contests/events/${e.slug}`}>{e.title}</Link>
+            <span className={styles.muted}>
+              {phaseLabels[e.phase]} · {formatDateRange(e.startsAt, e.endsAt)} · {e.contestCount}{' '}
+              {e.contestCount === 1 ? 'contest' : 'contests'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 
@@ -62,7 +86,7 @@ function ContestSection({
   );
 }
 
-function ContestItem({ contest: c }: { contest: ContestListItem }) {
+export function ContestItem({ contest: c }: { contest: ContestListItem }) {
   return (
     <li className={styles.item}>
       <Link href={`/contests/${c.slug}`}>{c.title}</Link>
@@ -75,7 +99,12 @@ function ContestItem({ contest: c }: { contest: ContestListItem }) {
       <span className={styles.muted}>
         {formatWindow(c.startsAt, c.endsAt)} · {c.problemCount} {c.problemCount === 1 ? 'problem' : 'problems'} ·{' '}
         {c.participantCount} registered
-        {c.event && ` · ${c.event.title}`}
+        {c.event && (
+          <>
+            {' · '}
+            <Link href={`/contests/events/${c.event.slug}`}>{c.event.title}</Link>
+          </>
+        )}
       </span>
     </li>
   );

@@ -17,6 +17,7 @@ import { describeError } from '@/lib/forms';
 import { useSession } from '@/lib/session';
 import { useTRPC } from '@/lib/trpc';
 import { useServerClock } from '@/lib/useServerClock';
+import { ContestStaff } from './ContestStaff';
 import styles from './contests.module.css';
 import { LiveScoreboard } from './LiveScoreboard';
 import { type ContestDetail, formatWhen, formatWindow, phaseLabels } from './labels';
@@ -88,6 +89,17 @@ function ContestView({ contest: c, receivedAt }: { contest: ContestDetail; recei
             </span>
             <span className={styles.pill}>{c.scoring}</span>
             {c.rated && <span className={styles.pill}>Rated</span>}
+            {c.guild && (
+              <Link className={styles.pill} href={`/guilds/${c.guild.slug}`}>
+                Guild: {c.guild.name}
+              </Link>
+            )}
+            {c.class && <span className={styles.pill}>Class: {c.class.name}</span>}
+            {c.event && (
+              <Link className={styles.pill} href={`/contests/events/${c.event.slug}`}>
+                Event: {c.event.title}
+              </Link>
+            )}
             {c.freezeMinutes > 0 && <span className={styles.pill}>Freezes {c.freezeMinutes} min before the end</span>}
             <span className={styles.muted}>
               {formatWindow(c.startsAt, c.endsAt)} · {c.participantCount} registered
@@ -135,6 +147,7 @@ function ContestView({ contest: c, receivedAt }: { contest: ContestDetail; recei
 
       {selected && user && <ContestProblem contestId={c.id} label={selected.label} canSubmit={!!c.me?.canSubmit} />}
       {user && c.me && (c.me.registered || c.me.virtual) && <MySubmissions contestId={c.id} />}
+      {c.canEdit && <ContestStaff contest={c} />}
     </div>
   );
 }

@@ -19,3 +19,13 @@ export function formatWindow(startsAt: Date, endsAt: Date): string {
         : `${minutes} min`;
   return `${formatWhen(startsAt)} · ${length}`;
 }
+
+/** `<input type="datetime-local">` speaks local time without a zone. */
+export function toLocalInput(d: Date): string {
+  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+/** Events last weeks: dates say more than a length in hours. */
+export const formatDateRange = (startsAt: Date, endsAt: Date) => `${day.format(startsAt)} – ${day.format(endsAt)}`;

@@ -306,7 +306,7 @@ export async function getContest(db: Db, viewer: Viewer, slug: string, now = new
           problem: { select: { id: true, slug: true, title: true, difficulty: true } },
         },
       },
-      event: { select: { slug: true, title: true } },
+      event: { select: { id: true, slug: true, title: true } },
       class: { select: { id: true, name: true } },
       guild: { select: { id: true, name: true, slug: true } },
       createdBy: { select: publicUserSelect },
