@@ -74,18 +74,20 @@ function FinalizeRatings({ contest: c }: { contest: ContestDetail }) {
         </div>
       )}
       {error && <Alert>{error}</Alert>}
-      {result && <FinalizeSummary result={result} />}
+      {result && <FinalizeSummary result={result} rated={c.rated} />}
     </Card>
   );
 }
 
-function FinalizeSummary({ result }: { result: FinalizeResult }) {
+function FinalizeSummary({ result, rated }: { result: FinalizeResult; rated: boolean }) {
   return (
     <div role="status">
       <p>
-        {result.ratingsApplied
-          ? `Ratings applied to ${result.changes.length} contestants.`
-          : 'Final ranks stored; ratings had already been applied.'}
+        {!rated
+          ? 'Final ranks stored.'
+          : result.ratingsApplied
+            ? `Ratings applied to ${result.changes.length} contestants.`
+            : 'Final ranks stored; ratings had already been applied.'}
         {result.flaggedPairs !== null &&
           ` The fair-play check flagged ${result.flaggedPairs} ${result.flaggedPairs === 1 ? 'pair' : 'pairs'}.`}
       </p>
