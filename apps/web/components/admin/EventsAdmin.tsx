@@ -51,6 +51,13 @@ function EventLists() {
   const events = useQuery(trpc.contest.event.list.queryOptions());
   if (events.isPending) return <PageLoading label="Loading events…" />;
   if (events.isError) return <Alert title="We couldn't load events">{events.error.message}</Alert>;
+  if (events.data.length === 0) {
+    return (
+      <Card title="Events" id="events">
+        <p className={styles.muted}>No seasonal event yet. Create the first one below.</p>
+      </Card>
+    );
+  }
   return (
     <>
       {groups.map((g) => {

@@ -89,7 +89,7 @@ function FlagList({ onEdit }: { onEdit: (flag: Flag) => void }) {
                   </td>
                   <td>{when.format(f.updatedAt)}</td>
                   <td>
-                    <div className={own.actions}>
+                    <div className={own.rowActions}>
                       <Button variant="secondary" onClick={() => onEdit(f)}>
                         Edit<span className="visually-hidden"> {f.key}</span>
                       </Button>

@@ -167,7 +167,7 @@ function UserRowView({ user: u, isMe }: { user: UserRow; isMe: boolean }) {
         {isMe ? (
           <span className={styles.muted}>That’s you</span>
         ) : (
-          <div className={own.actions}>
+          <div className={own.rowActions}>
             <ConfirmButton
               label="Change role"
               title={`Change the role of ${u.displayName}`}
