@@ -17,6 +17,7 @@ const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText
 
 test.describe('administration', () => {
   test('an admin finds a new student, promotes them, sees it audited, and suspends them', async ({ browser }) => {
+    test.setTimeout(90_000);
     const student = freshAccount();
     const studentContext = await browser.newContext();
     await signUp(await studentContext.newPage(), student);

@@ -120,6 +120,12 @@ describe('contest authoring and access', () => {
         c.contest.create({ ...base, problems: [...base.problems, { problemId: problems.gamma, label: 'a' }] }),
       ),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // /contests/new and /contests/events/… are pages.
+    for (const reserved of ['new', 'events']) {
+      await expect(as('prof')((c) => c.contest.create({ ...base, slug: reserved }))).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+    }
     const created = await as('prof')((c) => c.contest.create(base));
     await expect(as('prof')((c) => c.contest.create(base))).rejects.toMatchObject({ code: 'CONFLICT' });
 
