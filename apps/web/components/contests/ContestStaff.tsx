@@ -136,14 +136,20 @@ function FairPlay({ contestId }: { contestId: string }) {
   const queryClient = useQueryClient();
   const report = useQuery(trpc.contest.integrityReport.queryOptions({ contestId }));
   const check = useMutation(trpc.contest.integrityCheck.mutationOptions());
-  const [threshold, setThreshold] = useState(80);
+  // Kept as typed and checked on run: clamping each keystroke would turn "9" into 30 before "90".
+  const [threshold, setThreshold] = useState('80');
   const [error, setError] = useState<string | null>(null);
   const thresholdId = useId();
 
   const run = async () => {
     setError(null);
+    const percentValue = Number(threshold);
+    if (!Number.isFinite(percentValue) || percentValue < 30 || percentValue > 100) {
+      setError('Pick a similarity between 30 and 100%.');
+      return;
+    }
     try {
-      const fresh = await check.mutateAsync({ contestId, threshold: threshold / 100 });
+      const fresh = await check.mutateAsync({ contestId, threshold: percentValue / 100 });
       queryClient.setQueryData(trpc.contest.integrityReport.queryKey({ contestId }), fresh);
     } catch (err) {
       setError(describeError(err, []).message);
@@ -165,7 +171,7 @@ function FairPlay({ contestId }: { contestId: string }) {
             min={30}
             max={100}
             value={threshold}
-            onChange={(e) => setThreshold(Math.min(100, Math.max(30, Number(e.target.value) || 30)))}
+            onChange={(e) => setThreshold(e.target.value)}
           />
         </div>
         <Button variant="secondary" onClick={run} pending={check.isPending} pendingLabel="Checking…">
