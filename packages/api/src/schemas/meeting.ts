@@ -4,6 +4,8 @@ const id = (what: string) => z.uuid({ error: `Unknown ${what}` });
 
 export const MAX_AGENDA_ITEMS = 30;
 export const MEETING_DURATIONS = [15, 30, 45, 60, 90, 120, 180] as const;
+/** Attendance counts from this long before the start: people arrive a little early. */
+export const EARLY_JOIN_MINUTES = 15;
 
 export const meetingTitleSchema = z
   .string()

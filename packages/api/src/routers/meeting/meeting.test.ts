@@ -151,6 +151,9 @@ describe('attendance', () => {
     ]);
     expect(m.attendance[0].joinedAt).toEqual(firstJoin);
     expect(await who.ana.b.run((c) => c.meeting.leave({ meetingId: id }))).toEqual({ left: false });
+    // Opening the room long before the start isn't attending.
+    const nextWeek = await meetingAt('Next week', inMinutes(7 * 24 * 60));
+    expect(await code(who.ana.b.run((c) => c.meeting.join({ meetingId: nextWeek })))).toBe('PRECONDITION_FAILED');
 
     // Once the meeting is over it shows under Past with who came, and nobody joins any more.
     await t.db.meeting.update({ where: { id }, data: { scheduledAt: inMinutes(-24 * 60) } });

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { DomainError, forbidden, notFound } from '../../errors';
 import {
   type addAgendaItemInput,
+  EARLY_JOIN_MINUTES,
   type listMeetingsInput,
   MAX_AGENDA_ITEMS,
   type reorderAgendaInput,
@@ -354,11 +355,17 @@ export async function removeAgendaItem(db: Db, userId: string, itemId: string, n
 }
 
 /**
- * Entering the room marks the member as attending: the first arrival is kept, and a rejoin
- * clears `leftAt`. Atomic, so two tabs joining at once can't collide.
+ * Entering the room around the meeting's time marks the member as attending (opening it days
+ * ahead to prepare the agenda doesn't): the first arrival is kept, and a rejoin clears `leftAt`. Atomic, so two tabs joining at once can't collide.
  */
 export async function joinMeeting(db: Db, userId: string, meetingId: string, now = new Date()) {
-  await openForMember(db, userId, meetingId, now);
+  const m = await openForMember(db, userId, meetingId, now);
+  if (now.getTime() < m.scheduledAt.getTime() - EARLY_JOIN_MINUTES * 60_000) {
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      `Attendance opens ${EARLY_JOIN_MINUTES} minutes before the meeting starts`,
+    );
+  }
   await db.$executeRaw`
     INSERT INTO "MeetingParticipant" ("meetingId", "userId", rsvp, "joinedAt", "leftAt", attended)
     VALUES (${meetingId}::uuid, ${userId}::uuid, 'YES', ${now.toISOString()}::timestamp, NULL, true)
