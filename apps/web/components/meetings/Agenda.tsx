@@ -44,7 +44,17 @@ export function Agenda({
       },
     }),
   );
-  const setDone = useMutation(trpc.meeting.agenda.setDone.mutationOptions(opts));
+  // Ticking shows at once; the server's answer (or a refetch on failure) settles it.
+  const setDone = useMutation(
+    trpc.meeting.agenda.setDone.mutationOptions({
+      ...opts,
+      onMutate: ({ itemId, done }) =>
+        queryClient.setQueryData(
+          key,
+          (m) => m && { ...m, agenda: m.agenda.map((a) => (a.id === itemId ? { ...a, done } : a)) },
+        ),
+    }),
+  );
   const reorder = useMutation(trpc.meeting.agenda.reorder.mutationOptions(opts));
   const remove = useMutation(trpc.meeting.agenda.remove.mutationOptions(opts));
   const failure = add.error ?? setDone.error ?? reorder.error ?? remove.error;
@@ -73,7 +83,7 @@ export function Agenda({
                 type="checkbox"
                 id={`${ids}-${item.id}`}
                 checked={item.done}
-                disabled={!canEdit || busy}
+                disabled={!canEdit || reorder.isPending || remove.isPending}
                 onChange={(e) => setDone.mutate({ itemId: item.id, done: e.target.checked })}
               />
               <label htmlFor={`${ids}-${item.id}`} className={item.done ? styles.done : undefined}>
