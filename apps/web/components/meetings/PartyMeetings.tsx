@@ -52,7 +52,7 @@ export function PartyMeetings({ partyId }: { partyId: string }) {
                     onSuccess: async () => {
                       reset();
                       setScheduling(false);
-                      toast(`Scheduled “${values.title}”. Everyone in the party was told.`);
+                      toast(`Scheduled “${values.title}”. The party has been notified.`);
                       await queryClient.invalidateQueries({ queryKey: trpc.meeting.list.queryKey() });
                     },
                   },
