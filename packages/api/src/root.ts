@@ -13,6 +13,7 @@ import { integrityRouter } from './routers/integrity/router';
 import { leaderboardRouter } from './routers/leaderboard/router';
 import { learningRouter } from './routers/learning/router';
 import { matchRouter } from './routers/match/router';
+import { meetingRouter } from './routers/meeting/router';
 import { notificationRouter } from './routers/notification/router';
 import { problemRouter } from './routers/problem/router';
 import { savesRouter } from './routers/saves/router';
@@ -34,6 +35,7 @@ export const appRouter = router({
   contest: contestRouter,
   match: matchRouter,
   social: socialRouter,
+  meeting: meetingRouter,
   ai: aiRouter,
   leaderboard: leaderboardRouter,
   notification: notificationRouter,

@@ -1,7 +1,9 @@
 'use client';
 
-// A two-person audio/video call. Signalling rides the room's relay channel; the WebRTC "perfect
-// negotiation" pattern (the peer with the larger user id is polite) resolves offers that cross.
+// An audio/video call between everyone in a room who joins it: a full mesh, one peer connection
+// per other person (fine for a pair or a party of six). Signalling rides the room's relay channel;
+// the WebRTC "perfect negotiation" pattern (the peer with the larger user id is polite) resolves
+// offers that cross.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
@@ -29,14 +31,29 @@ const connectionLabels: Record<RTCPeerConnectionState, string> = {
   closed: 'left',
 };
 
-export function Call({ room, meId, names }: { room: Room; meId: string; names: Record<string, string> }) {
+interface Remote {
+  stream: MediaStream | null;
+  connection: RTCPeerConnectionState | null;
+}
+
+export function Call({
+  room,
+  meId,
+  names,
+  waitingFor = 'your partner',
+}: {
+  room: Room;
+  meId: string;
+  names: Record<string, string>;
+  /** Who the empty call waits for, as in "Waiting for your partner to join the call…". */
+  waitingFor?: string;
+}) {
   const [local, setLocal] = useState<MediaStream | null>(null);
-  const [remote, setRemote] = useState<{ userId: string; stream: MediaStream } | null>(null);
+  const [remotes, setRemotes] = useState<Record<string, Remote>>({});
   const [muted, setMuted] = useState(false);
   const [cameraOff, setCameraOff] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
-  const [connection, setConnection] = useState<RTCPeerConnectionState | null>(null);
   const peers = useRef(new Map<string, Peer>());
   const localRef = useRef<MediaStream | null>(null);
 
@@ -45,7 +62,7 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
   const closePeer = useCallback((userId: string) => {
     peers.current.get(userId)?.pc.close();
     peers.current.delete(userId);
-    setRemote((r) => (r?.userId === userId ? null : r));
+    setRemotes(({ [userId]: _gone, ...rest }) => rest);
   }, []);
 
   const addLocalTracks = useCallback((pc: RTCPeerConnection) => {
@@ -76,10 +93,10 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
       };
       pc.ontrack = ({ streams, track }) => {
         const stream = streams[0] ?? new MediaStream([track]);
-        setRemote({ userId, stream });
+        setRemotes((r) => ({ ...r, [userId]: { connection: r[userId]?.connection ?? null, stream } }));
       };
       pc.onconnectionstatechange = () => {
-        setConnection(pc.connectionState);
+        setRemotes((r) => ({ ...r, [userId]: { stream: r[userId]?.stream ?? null, connection: pc.connectionState } }));
         if (pc.connectionState === 'failed') pc.restartIce();
       };
       if (withTracks) addLocalTracks(pc);
@@ -146,7 +163,7 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
     for (const track of localRef.current?.getTracks() ?? []) track.stop();
     localRef.current = null;
     setLocal(null);
-    setRemote(null);
+    setRemotes({});
   }, [send, closePeer]);
 
   // Leaving the page hangs up.
@@ -192,35 +209,39 @@ export function Call({ room, meId, names }: { room: Room; meId: string; names: R
     else setCameraOff(off);
   };
 
+  const inCall = Object.entries(remotes).filter(([, r]) => r.stream);
+  const nameOf = (userId: string) => names[userId] ?? 'Someone';
+
   return (
     <div className={styles.call}>
       {local ? (
         <>
           <div className={styles.videos}>
-            <figure className={styles.tile}>
-              {remote ? (
-                <Video
-                  stream={remote.stream}
-                  label={`${names[remote.userId] ?? 'Partner'}'s video`}
-                  testId="remote-video"
-                />
-              ) : (
-                <p className={styles.waitingTile}>Waiting for your partner to join the call…</p>
-              )}
-              <figcaption>
-                {remote ? (names[remote.userId] ?? 'Partner') : 'Partner'}
-                {remote && connection && connection !== 'connected' && (
-                  <span className={styles.muted}> · {connectionLabels[connection]}</span>
-                )}
-              </figcaption>
-            </figure>
+            {inCall.length === 0 && (
+              <figure className={styles.tile}>
+                <p className={styles.waitingTile}>Waiting for {waitingFor} to join the call…</p>
+              </figure>
+            )}
+            {inCall.map(([userId, r]) => (
+              <figure key={userId} className={styles.tile}>
+                <Video stream={r.stream as MediaStream} label={`${nameOf(userId)}'s video`} testId="remote-video" />
+                <figcaption>
+                  {nameOf(userId)}
+                  {r.connection && r.connection !== 'connected' && (
+                    <span className={styles.muted}> · {connectionLabels[r.connection]}</span>
+                  )}
+                </figcaption>
+              </figure>
+            ))}
             <figure className={styles.tile}>
               <Video stream={local} label="Your video" muted testId="local-video" />
               <figcaption>You{muted ? ' (muted)' : ''}</figcaption>
             </figure>
           </div>
           <p className="visually-hidden" role="status" aria-live="polite">
-            {remote ? `${names[remote.userId] ?? 'Your partner'} is in the call.` : 'Waiting for your partner.'}
+            {inCall.length
+              ? `${inCall.map(([userId]) => nameOf(userId)).join(', ')} ${inCall.length === 1 ? 'is' : 'are'} in the call.`
+              : `Waiting for ${waitingFor}.`}
           </p>
           <div className={styles.callActions}>
             <Button variant="secondary" aria-pressed={muted} onClick={() => toggle('audio')}>

@@ -9,11 +9,14 @@ import { useTRPC } from '@/lib/trpc';
 import styles from './collab.module.css';
 import type { Room } from './useRoom';
 
-/** Stored chat (collab.chat); a relay ping tells the others to refetch, a slow poll covers misses. */
-export function Chat({ sessionId, room, canSend }: { sessionId: string; room: Room | null; canSend: boolean }) {
+/**
+ * A room's stored chat (collab.chat, for `pair:` and `meeting:` rooms alike); a relay ping tells
+ * the others to refetch, a slow poll covers misses.
+ */
+export function Chat({ roomName, room, canSend }: { roomName: string; room: Room | null; canSend: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const listOptions = trpc.collab.chat.list.queryOptions({ sessionId }, { refetchInterval: 20_000 });
+  const listOptions = trpc.collab.chat.list.queryOptions({ room: roomName }, { refetchInterval: 20_000 });
   const messages = useQuery(listOptions);
   const [draft, setDraft] = useState('');
   const send = useMutation(
@@ -45,7 +48,7 @@ export function Chat({ sessionId, room, canSend }: { sessionId: string; room: Ro
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (draft.trim()) send.mutate({ sessionId, body: draft });
+    if (draft.trim()) send.mutate({ room: roomName, body: draft });
   };
 
   return (

@@ -26,6 +26,8 @@ export interface CollabEditorProps {
   describedBy?: string;
   onRun?: () => void;
   onSubmit?: () => void;
+  /** Soft-wrap long lines: for prose such as meeting notes, not code. */
+  lineWrapping?: boolean;
 }
 
 export default function CollabEditor({
@@ -39,6 +41,7 @@ export default function CollabEditor({
   describedBy,
   onRun,
   onSubmit,
+  lineWrapping = false,
 }: CollabEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -46,10 +49,10 @@ export default function CollabEditor({
   const editable = useRef(new Compartment()).current;
   const handlers = useRef({ onRun, onSubmit });
   handlers.current = { onRun, onSubmit };
-  const initial = useRef({ mode, readOnly, labelledBy, describedBy });
+  const initial = useRef({ mode, readOnly, labelledBy, describedBy, lineWrapping });
 
   useEffect(() => {
-    const { mode, readOnly, labelledBy, describedBy } = initial.current;
+    const { mode, readOnly, labelledBy, describedBy, lineWrapping } = initial.current;
     const view = new EditorView({
       parent: hostRef.current as HTMLElement,
       state: EditorState.create({
@@ -80,6 +83,7 @@ export default function CollabEditor({
           EditorState.tabSize.of(4),
           syntaxHighlighting(highlight),
           theme,
+          lineWrapping ? EditorView.lineWrapping : [],
           language.of(languageExtension(mode)),
           editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
           EditorView.contentAttributes.of({

@@ -239,7 +239,7 @@ function Workspace({
         )}
         {participant && (
           <Card title="Chat" id="chat">
-            <Chat sessionId={session.id} room={room} canSend={canWrite} />
+            <Chat roomName={`pair:${session.id}`} room={room} canSend={canWrite} />
           </Card>
         )}
         <Card title="Versions" id="versions">

@@ -31,9 +31,17 @@ export function usePresence(awareness: Awareness | undefined): PresentUser[] {
   return users;
 }
 
-export function PresenceList({ users, meId }: { users: PresentUser[]; meId: string }) {
+export function PresenceList({
+  users,
+  meId,
+  label = 'People in this session',
+}: {
+  users: PresentUser[];
+  meId: string;
+  label?: string;
+}) {
   return (
-    <ul className={styles.presence} aria-label="People in this session">
+    <ul className={styles.presence} aria-label={label}>
       {users.map((u) => (
         <li key={u.id}>
           <span className={styles.dot} style={{ background: u.color }} aria-hidden="true" />

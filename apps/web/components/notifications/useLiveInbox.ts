@@ -8,7 +8,7 @@ import { useTRPC } from '@/lib/trpc';
 
 /**
  * Keeps the unread count live over SSE and, when something new arrives, refetches whatever it
- * may have changed (inbox, invitations, friends, parties), so open pages update without reload.
+ * may have changed (inbox, invitations, friends, parties, meetings), so open pages update without reload.
  * Also keeps the user's presence fresh for friends. Mount only for a signed-in user.
  */
 export function useLiveInbox() {
@@ -26,6 +26,7 @@ export function useLiveInbox() {
         void queryClient.invalidateQueries(trpc.notification.list.pathFilter());
         if (event.kind !== 'new') return;
         void queryClient.invalidateQueries(trpc.social.pathFilter());
+        void queryClient.invalidateQueries(trpc.meeting.pathFilter());
         setLatest(event.notification.title);
         if (event.push) toast(event.notification.title, 'info');
       },

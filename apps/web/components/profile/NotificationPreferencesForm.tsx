@@ -14,6 +14,8 @@ const typeLabels: Record<string, string> = {
   'friend.accepted': 'Accepted friend requests',
   'party.invite': 'Party invitations',
   'party.joined': 'Someone joins your party',
+  'meeting.scheduled': 'Party meetings scheduled',
+  'meeting.cancelled': 'Party meetings cancelled',
   'guild.invite': 'Guild invitations',
   'guild.join_request': 'Requests to join your guild',
   'guild.join_approved': 'Guild requests approved',

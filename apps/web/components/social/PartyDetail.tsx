@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { PartyMeetings } from '@/components/meetings/PartyMeetings';
 import { formatWhen } from '@/components/problems/labels';
 import { RequireSession } from '@/components/session/RequireSession';
 import { Alert } from '@/components/ui/Alert';
@@ -113,6 +114,8 @@ function Party({ partyId, meId }: { partyId: string; meId: string }) {
           ))}
         </ul>
       </Card>
+
+      <PartyMeetings partyId={partyId} />
 
       {p.isLeader && (
         <Card title="Invite" id="invite">

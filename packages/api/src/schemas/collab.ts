@@ -37,12 +37,12 @@ export const saveVersionInput = z.object({
 export const versionInput = z.object({ room: roomSchema, id: z.uuid({ error: 'Unknown version' }) });
 
 export const chatListInput = z.object({
-  sessionId: z.uuid({ error: 'Unknown session' }),
+  room: roomSchema,
   limit: z.number().int().min(1).max(200).default(100),
 });
 
 export const chatSendInput = z.object({
-  sessionId: z.uuid({ error: 'Unknown session' }),
+  room: roomSchema,
   body: z
     .string()
     .trim()

@@ -12,6 +12,7 @@ export * from './integrity';
 export * from './leaderboard';
 export * from './learning';
 export * from './match';
+export * from './meeting';
 export * from './notification';
 export * from './problem';
 export * from './social';

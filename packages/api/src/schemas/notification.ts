@@ -10,6 +10,8 @@ export const notificationTypes = [
   'friend.accepted',
   'party.invite',
   'party.joined',
+  'meeting.scheduled',
+  'meeting.cancelled',
   'guild.invite',
   'guild.join_request',
   'guild.join_approved',

@@ -61,6 +61,7 @@ beforeAll(async () => {
   await signUp('bob');
   await signUp('eve');
   await signUp('teach', 'INSTRUCTOR');
+  await signUp('other', 'INSTRUCTOR');
   await signUp('root', 'ADMIN');
   // A session whose document was created under another name gets the canonical room name.
   const s = await pairSession(`legacy-${Date.now()}`, ['ana', 'bob']);
@@ -74,6 +75,25 @@ beforeAll(async () => {
     },
   });
   meetingId = (await t.db.meeting.create({ data: { title: 'Retro', partyId: party.id, scheduledAt: new Date() } })).id;
+  // teach teaches ana; `other` teaches a class neither partner is in.
+  await t.db.class.create({
+    data: {
+      name: 'Algorithms',
+      code: 'ALG-1',
+      instructorId: who.teach.id,
+      inviteCode: 'alg1invite',
+      enrollments: { create: [{ userId: who.ana.id }] },
+    },
+  });
+  await t.db.class.create({
+    data: {
+      name: 'Databases',
+      code: 'DB-1',
+      instructorId: who.other.id,
+      inviteCode: 'db1invite',
+      enrollments: { create: [{ userId: who.eve.id }] },
+    },
+  });
 });
 afterAll(() => t.drop());
 
@@ -92,7 +112,7 @@ describe('collab.roomToken', () => {
     expect(s.document.room).toBe(room);
   });
 
-  it('gives instructors and admins a read-only token', async () => {
+  it("gives the partners' instructors and admins a read-only token", async () => {
     const room = `pair:${sessionId}`;
     for (const name of ['teach', 'root']) {
       const res = await who[name].b.run((c) => c.collab.roomToken({ room }));
@@ -113,7 +133,8 @@ describe('collab.roomToken', () => {
     ).toBe('NOT_FOUND');
     expect(await code(who.ana.b.run((c) => c.collab.roomToken({ room: 'scratch-anything' })))).toBe('BAD_REQUEST');
     expect(await code(who.eve.b.run((c) => c.collab.roomToken({ room: `meeting:${meetingId}` })))).toBe('FORBIDDEN');
-    // Instructors watch pair sessions, not private party meetings.
+    // Instructors watch their own students' pair sessions only, and no private party meetings.
+    expect(await code(who.other.b.run((c) => c.collab.roomToken({ room: `pair:${sessionId}` })))).toBe('FORBIDDEN');
     expect(await code(who.teach.b.run((c) => c.collab.roomToken({ room: `meeting:${meetingId}` })))).toBe('FORBIDDEN');
   });
 
@@ -192,6 +213,11 @@ describe('collab.versions and collab.history', () => {
     expect(first.updates.map((u) => u.userId)).toEqual([who.ana.id, who.bob.id, who.ana.id]);
     expect(first.authors.map((a) => a.username).sort()).toEqual(['ana', 'bob']);
     expect(await code(who.eve.b.run((c) => c.collab.history({ room: room() })))).toBe('FORBIDDEN');
+    // An instructor of another class can't replay it, nor read its versions.
+    expect(await code(who.other.b.run((c) => c.collab.history({ room: room() })))).toBe('FORBIDDEN');
+    expect(await code(who.other.b.run((c) => c.collab.versions.list({ room: room() })))).toBe('FORBIDDEN');
+    expect(await code(who.other.b.run((c) => c.match.pairSessions.get({ id: sessionId })))).toBe('NOT_FOUND');
+    expect(await code(who.teach.b.run((c) => c.match.pairSessions.get({ id: sessionId })))).toBe('OK');
   });
 
   it('starts the replay from the snapshot once compaction has dropped the start of the log', async () => {
@@ -221,9 +247,9 @@ describe('collab.versions and collab.history', () => {
 
 describe('collab.chat', () => {
   it('stores messages for participants and lists them oldest first', async () => {
-    await who.ana.b.run((c) => c.collab.chat.send({ sessionId, body: '  first  ' }));
-    await who.bob.b.run((c) => c.collab.chat.send({ sessionId, body: 'second' }));
-    const list = await who.bob.b.run((c) => c.collab.chat.list({ sessionId }));
+    await who.ana.b.run((c) => c.collab.chat.send({ room: `pair:${sessionId}`, body: '  first  ' }));
+    await who.bob.b.run((c) => c.collab.chat.send({ room: `pair:${sessionId}`, body: 'second' }));
+    const list = await who.bob.b.run((c) => c.collab.chat.list({ room: `pair:${sessionId}` }));
     expect(list.map((m) => [m.user?.username, m.body])).toEqual([
       ['ana', 'first'],
       ['bob', 'second'],
@@ -231,11 +257,13 @@ describe('collab.chat', () => {
   });
 
   it('keeps outsiders out and ended sessions read-only', async () => {
-    expect(await code(who.eve.b.run((c) => c.collab.chat.list({ sessionId })))).toBe('NOT_FOUND');
-    expect(await code(who.eve.b.run((c) => c.collab.chat.send({ sessionId, body: 'hi' })))).toBe('NOT_FOUND');
-    expect(await code(who.ana.b.run((c) => c.collab.chat.send({ sessionId: endedSessionId, body: 'hi' })))).toBe(
+    expect(await code(who.eve.b.run((c) => c.collab.chat.list({ room: `pair:${sessionId}` })))).toBe('NOT_FOUND');
+    expect(await code(who.eve.b.run((c) => c.collab.chat.send({ room: `pair:${sessionId}`, body: 'hi' })))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(who.ana.b.run((c) => c.collab.chat.send({ room: `pair:${endedSessionId}`, body: 'hi' })))).toBe(
       'PRECONDITION_FAILED',
     );
-    expect(await code(who.ana.b.run((c) => c.collab.chat.list({ sessionId: endedSessionId })))).toBe('OK');
+    expect(await code(who.ana.b.run((c) => c.collab.chat.list({ room: `pair:${endedSessionId}` })))).toBe('OK');
   });
 });

@@ -30,7 +30,7 @@ export const collabRouter = router({
   }),
   /** The update log for replay: participants of their own sessions, instructors and admins. */
   history: authedProcedure.input(historyInput).query(({ ctx, input }) => collab.history(ctx.db, ctx.user, input)),
-  /** A pair session's chat, for its participants. */
+  /** A room's chat: a pair session's participants, or a meeting's party members. */
   chat: router({
     list: authedProcedure.input(chatListInput).query(({ ctx, input }) => chat.listMessages(ctx.db, ctx.user, input)),
     send: authedProcedure.input(chatSendInput).mutation(({ ctx, input }) => chat.sendMessage(ctx.db, ctx.user, input)),

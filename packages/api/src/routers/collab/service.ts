@@ -10,12 +10,12 @@ import type { AuthConfig } from '../../config';
 import { DomainError, forbidden, notFound } from '../../errors';
 import type { historyInput, saveVersionInput } from '../../schemas/collab';
 import type { SessionUser } from '../auth/service';
+import { managedBy } from '../classes/service';
+import { isMeetingMember, isOpen } from '../meeting/service';
 
 export const ROOM_TOKEN_TTL_SEC = 300;
 export const MAX_VERSIONS_PER_DOCUMENT = 200;
 export const DEFAULT_REALTIME_URL = 'ws://localhost:1234';
-
-const isStaff = (u: SessionUser) => u.role === 'INSTRUCTOR' || u.role === 'ADMIN';
 
 export interface RoomAccess {
   room: string;
@@ -53,9 +53,22 @@ async function ensureDocument(
 }
 
 /**
+ * Who may watch a pair session they aren't part of (live, read-only, and its replay): admins any;
+ * instructors and assistants only sessions of students enrolled in a class they teach.
+ */
+export async function watchesPairSession(db: DbTx, user: SessionUser, participantIds: string[]): Promise<boolean> {
+  if (user.role === 'ADMIN') return true;
+  if (user.role !== 'INSTRUCTOR' || !participantIds.length) return false;
+  const classes = await db.class.count({
+    where: { ...managedBy(user), enrollments: { some: { role: 'STUDENT', userId: { in: participantIds } } } },
+  });
+  return classes > 0;
+}
+
+/**
  * What `user` may do in `room`: participants of a pair session edit it (read-only once it ended),
- * instructors and admins watch; members of a meeting's party or guild (and its invited
- * participants) edit the meeting's room. Anyone else is refused.
+ * their instructors and admins watch; members of a meeting's party edit the meeting's room until
+ * it is over or cancelled, then read it. Anyone else is refused.
  */
 export async function roomAccess(db: Db, user: SessionUser, room: string): Promise<RoomAccess> {
   const { kind, id } = parseRoom(room);
@@ -65,13 +78,14 @@ export async function roomAccess(db: Db, user: SessionUser, room: string): Promi
       select: {
         status: true,
         document: { select: { id: true, room: true } },
-        participants: { where: { userId: user.id }, select: { userId: true } },
+        participants: { select: { userId: true } },
       },
     });
     if (!session) throw notFound('Pair session');
+    const participantIds = session.participants.map((p) => p.userId);
     let permission: RoomPermission;
-    if (session.participants.length) permission = session.status === 'ACTIVE' ? 'write' : 'read';
-    else if (isStaff(user)) permission = 'read';
+    if (participantIds.includes(user.id)) permission = session.status === 'ACTIVE' ? 'write' : 'read';
+    else if (await watchesPairSession(db, user, participantIds)) permission = 'read';
     else throw forbidden('You are not part of this pair session');
     const documentId = await ensureDocument(db, pairRoom(id), 'PAIR_SESSION', session.document);
     return { room: pairRoom(id), permission, documentId };
@@ -82,27 +96,20 @@ export async function roomAccess(db: Db, user: SessionUser, room: string): Promi
       select: {
         partyId: true,
         guildId: true,
+        scheduledAt: true,
+        durationMinutes: true,
         cancelledAt: true,
         document: { select: { id: true, room: true } },
-        participants: { where: { userId: user.id }, select: { userId: true } },
       },
     });
     if (!meeting) throw notFound('Meeting');
-    const [partyMember, guildMember] = await Promise.all([
-      meeting.partyId
-        ? db.partyMember.findUnique({ where: { partyId_userId: { partyId: meeting.partyId, userId: user.id } } })
-        : null,
-      meeting.guildId
-        ? db.guildMember.findUnique({ where: { guildId_userId: { guildId: meeting.guildId, userId: user.id } } })
-        : null,
-    ]);
-    if (!partyMember && !guildMember && !meeting.participants.length) {
-      throw forbidden('Only members of the party or guild can join this meeting');
+    if (!(await isMeetingMember(db, user.id, meeting))) {
+      throw forbidden('Only members of the party can join this meeting');
     }
     const documentId = await ensureDocument(db, meetingRoom(id), 'MEETING', meeting.document, (docId) =>
       db.meeting.update({ where: { id }, data: { documentId: docId } }),
     );
-    return { room: meetingRoom(id), permission: meeting.cancelledAt ? 'read' : 'write', documentId };
+    return { room: meetingRoom(id), permission: isOpen(meeting) ? 'write' : 'read', documentId };
   }
   throw notFound('Room');
 }

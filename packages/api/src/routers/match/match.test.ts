@@ -131,11 +131,24 @@ describe('accepting a match', () => {
     await expect(people.cyd.b.run((c) => c.match.pairSessions.get({ id: session.id }))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    // Instructors watch any session (read-only in the editor).
+    // Instructors watch the sessions of their own students (read-only in the editor).
     await t.db.user.update({ where: { id: people.cyd.id }, data: { role: 'INSTRUCTOR' } });
+    await expect(people.cyd.b.run((c) => c.match.pairSessions.get({ id: session.id }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const cls = await t.db.class.create({
+      data: {
+        name: 'Pairs 101',
+        code: 'PAIR-101',
+        instructorId: people.cyd.id,
+        inviteCode: 'pair101invite',
+        enrollments: { create: [{ userId: people.bob.id }] },
+      },
+    });
     await expect(people.cyd.b.run((c) => c.match.pairSessions.get({ id: session.id }))).resolves.toMatchObject({
       id: session.id,
     });
+    await t.db.class.delete({ where: { id: cls.id } });
     await t.db.user.update({ where: { id: people.cyd.id }, data: { role: 'STUDENT' } });
   });
 

@@ -4,6 +4,8 @@
 import crypto from 'node:crypto';
 import type { Db, DbTx, Difficulty } from '@roguelearn/db';
 import { DomainError, notFound } from '../../errors';
+import type { SessionUser } from '../auth/service';
+import { watchesPairSession } from '../collab/service';
 import { publicUserSelect } from '../social/shared';
 import { MATCH_CHANNEL } from './options';
 
@@ -141,11 +143,11 @@ const shape =
 
 const loadSession = (db: DbTx, id: string) => db.pairSession.findUnique({ where: { id }, select: sessionSelect });
 
-/** One session, for its participants, and for instructors and admins who watch it read-only. */
-export async function getPairSession(db: Db, user: { id: string; role: string }, id: string) {
+/** One session, for its participants, and for their instructors and admins who watch it read-only. */
+export async function getPairSession(db: Db, user: SessionUser, id: string) {
   const s = await loadSession(db, id);
-  const staff = user.role === 'INSTRUCTOR' || user.role === 'ADMIN';
-  if (!s || !(staff || s.participants.some((p) => p.user.id === user.id))) throw notFound('Session');
+  const ids = s?.participants.map((p) => p.user.id) ?? [];
+  if (!s || !(ids.includes(user.id) || (await watchesPairSession(db, user, ids)))) throw notFound('Session');
   return shape(user.id)(s);
 }
 

@@ -15,6 +15,7 @@ export const NOTIFICATIONS_CHANNEL = 'notifications';
 export const links = {
   friends: () => '/friends',
   parties: (partyId: string) => `/parties/${partyId}`,
+  meeting: (partyId: string, meetingId: string) => `/parties/${partyId}/meetings/${meetingId}`,
   guild: (slug: string) => `/guilds/${slug}`,
   invitations: () => '/invitations',
   match: () => '/pair',
