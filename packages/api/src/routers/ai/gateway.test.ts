@@ -23,7 +23,8 @@ function gateway(overrides: Partial<AiOptions> = {}) {
     apiKey: standin.apiKey,
     baseUrl: standin.url,
     model: 'gemini-test',
-    timeoutMs: 250,
+    // Generous, so a loaded machine never turns a prompt answer into a timeout; the timeout test sets its own.
+    timeoutMs: 5000,
     attempts: 3,
     backoffMs: 10,
     maxBackoffMs: 40,
@@ -135,13 +136,14 @@ describe('structured output', () => {
   });
 
   it('times out a silent server, retries, and says so', async () => {
+    const impatient = () => gateway({ timeoutMs: 250 });
     standin.queue({ hang: true }, { text: valid });
-    expect((await ask(gateway())).data.title).toBe('Two pointers');
+    expect((await ask(impatient())).data.title).toBe('Two pointers');
 
     standin.reset();
     standin.respond(() => ({ hang: true }));
     const started = Date.now();
-    const err = await failure(ask(gateway()));
+    const err = await failure(ask(impatient()));
     expect(err.reason).toBe('timeout');
     expect(err.message).toMatch(/did not answer in time \(no answer within 250 ms; 3 attempts\)/);
     expect(standin.requests).toHaveLength(3);
