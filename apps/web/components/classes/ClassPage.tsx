@@ -149,7 +149,7 @@ function ClassView({ classId }: { classId: string }) {
     return ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(cls.error.data?.code ?? '') ? (
       <Panel
         title="Class not found"
-        icon="🏫"
+        icon="♜"
         actions={<ButtonLink href="/admin/classes">Back to your classes</ButtonLink>}
       >
         <p>It doesn’t exist, or you don’t teach or assist in it.</p>

@@ -62,7 +62,7 @@ function JoinPanel({ code }: { code: string }) {
     return (
       <Panel
         title={`You teach ${c.name}`}
-        icon="🏫"
+        icon="♜"
         actions={<ButtonLink href={`/admin/classes/${c.id}`}>Open the class</ButtonLink>}
       >
         {summary}
@@ -72,7 +72,7 @@ function JoinPanel({ code }: { code: string }) {
   }
   if (c.relation === 'enrolled') {
     return (
-      <Panel title={`You’re in ${c.name}`} icon="🏫" actions={<ButtonLink href={home}>Continue learning</ButtonLink>}>
+      <Panel title={`You’re in ${c.name}`} icon="♜" actions={<ButtonLink href={home}>Continue learning</ButtonLink>}>
         {summary}
       </Panel>
     );
@@ -81,7 +81,7 @@ function JoinPanel({ code }: { code: string }) {
     <Panel
       title={`Join ${c.name}`}
       badge="Class invitation"
-      icon="🏫"
+      icon="✉"
       actions={
         <Button pending={join.isPending} pendingLabel="Joining…" onClick={() => join.mutate({ code })}>
           Join class

@@ -114,7 +114,7 @@ function PairView({ reportId, pairId }: { reportId: string; pairId: string }) {
     return ['NOT_FOUND', 'BAD_REQUEST'].includes(pair.error.data?.code ?? '') ? (
       <Panel
         title="Pair not found"
-        icon="⚖"
+        icon="♜"
         actions={<ButtonLink href={`/admin/integrity/${reportId}`}>Back to the report</ButtonLink>}
       >
         <p>It doesn’t exist, or its report isn’t yours to read.</p>

@@ -32,7 +32,7 @@ function ReportView({ reportId }: { reportId: string }) {
   if (report.isPending) return <PageLoading label="Loading the report…" />;
   if (report.isError) {
     return ['NOT_FOUND', 'BAD_REQUEST'].includes(report.error.data?.code ?? '') ? (
-      <Panel title="Report not found" icon="⚖" actions={<ButtonLink href="/admin/integrity">All reports</ButtonLink>}>
+      <Panel title="Report not found" icon="♜" actions={<ButtonLink href="/admin/integrity">All reports</ButtonLink>}>
         <p>It doesn’t exist, or it belongs to someone else’s problem or contest.</p>
       </Panel>
     ) : (
