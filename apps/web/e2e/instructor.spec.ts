@@ -139,5 +139,17 @@ test.describe('instructor dashboard', () => {
     const remove = teacher.getByRole('dialog', { name: `Remove ${account.displayName} from the class?` });
     await remove.getByRole('button', { name: 'Remove' }).click();
     await expect(roster.getByText('No students yet.')).toBeVisible();
+
+    // Enrolling by email says, per address, what happened.
+    const enrol = teacher.getByRole('region', { name: 'Enrol students' });
+    await enrol
+      .getByLabel('Email addresses')
+      .fill(`${account.email.toUpperCase()}\nghost-${suffix}@example.com\nnot an email`);
+    await enrol.getByRole('button', { name: 'Enrol', exact: true }).click();
+    await expect(enrol.getByText('Enrolled 1 of 2 addresses.')).toBeVisible();
+    await expect(enrol.getByRole('region', { name: 'Enrolled', exact: true })).toContainText(account.email);
+    await expect(enrol.getByRole('region', { name: 'No account yet' })).toContainText(`ghost-${suffix}@example.com`);
+    await expect(enrol.getByRole('region', { name: 'Not an email address' })).toContainText('not an email');
+    await expect(roster.getByRole('row').filter({ hasText: account.displayName })).toBeVisible();
   });
 });
