@@ -32,7 +32,8 @@ function useAssignment(cls: ClassDetail) {
   const unassign = useMutation(trpc.classes.unassign.mutationOptions());
   return {
     assign: (target: Target) => assign.mutate({ classId: cls.id, ...target }),
-    assigning: assign.isPending,
+    /** Which picker's Assign button is busy. */
+    assigning: assign.isPending ? (assign.variables?.skillTreeId ? 'tree' : 'contest') : null,
     assignError: assign.error ? describeError(assign.error, []).message : null,
     /** For ConfirmButton, which shows the failure in its dialog. */
     unassign: async (target: Target, what: string) => {
@@ -137,7 +138,7 @@ function Trees({ cls, a }: { cls: ClassDetail; a: ReturnType<typeof useAssignmen
             hint="Trees you wrote or that belong to your classes. A tree belongs to one class at a time."
             options={options}
             empty="No other skill trees to assign: generate one from a syllabus first."
-            pending={a.assigning}
+            pending={a.assigning === 'tree'}
             onPick={(skillTreeId) => a.assign({ skillTreeId })}
           />
         )
@@ -196,7 +197,7 @@ function Contests({ cls, a }: { cls: ClassDetail; a: ReturnType<typeof useAssign
             hint="Upcoming contests you wrote: their visibility can’t change once they start."
             options={options}
             empty="No upcoming contests to assign: create one on the contests page first."
-            pending={a.assigning}
+            pending={a.assigning === 'contest'}
             onPick={(contestId) => a.assign({ contestId })}
           />
         )
