@@ -227,6 +227,7 @@ const expected: Record<string, Access> = {
   'classes.mine': 'instructor',
   'classes.get': 'instructor',
   'classes.rotateInvite': 'instructor',
+  'classes.preview': 'authed',
   'classes.join': 'authed',
   'classes.enrollCsv': 'instructor',
   'classes.removeStudent': 'instructor',

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../client';
 import { hashPassword } from '../password';
 import { achievements } from './achievements';
+import { seedIntegrity } from './integrity';
 import { problems } from './problems';
 import { syllabus } from './syllabus';
 
@@ -466,6 +467,7 @@ export async function seed(db: Db, log: (m: string) => void = () => {}): Promise
   await db.$executeRawUnsafe(
     `SELECT setval(pg_get_serial_sequence('"AuditLog"', 'id'), GREATEST((SELECT MAX(id) FROM "AuditLog"), 1))`,
   );
+  await seedIntegrity(db, users, problemIds, seedId);
   log('history: submissions, a duel, notifications');
   return { users: seedUsers.length, problems: problems.length, testCases };
 }

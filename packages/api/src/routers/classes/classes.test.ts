@@ -50,6 +50,15 @@ describe('a class', () => {
       code: 'CONFLICT',
     });
 
+    // The join page names the class first, and says when the visitor already belongs to it.
+    expect(await callerAs(t.db, s.ann).classes.preview({ code: inviteCode.toUpperCase() })).toMatchObject({
+      name: 'Algorithms',
+      code: 'ALGO-26',
+      students: 0,
+      relation: null,
+    });
+    expect((await callerAs(t.db, prof).classes.preview({ code: inviteCode })).relation).toBe('teaching');
+
     const joined = await callerAs(t.db, s.ann).classes.join({ code: inviteCode });
     expect(joined).toMatchObject({ id: classId, alreadyEnrolled: false });
     expect((await callerAs(t.db, s.ann).classes.join({ code: inviteCode })).alreadyEnrolled).toBe(true);
@@ -65,6 +74,13 @@ describe('a class', () => {
     expect(rotated.inviteCode).not.toBe(inviteCode);
     expect(await refusal(callerAs(t.db, s.ben).classes.join({ code: inviteCode }))).toMatchObject({
       code: 'NOT_FOUND',
+    });
+    expect(await refusal(callerAs(t.db, s.ben).classes.preview({ code: inviteCode }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await callerAs(t.db, s.ann).classes.preview({ code: rotated.inviteCode })).toMatchObject({
+      students: 1,
+      relation: 'enrolled',
     });
   });
 

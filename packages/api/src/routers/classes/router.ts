@@ -29,6 +29,10 @@ export const classesRouter = router({
   rotateInvite: instructorProcedure
     .input(classIdInput)
     .mutation(({ ctx, input }) => classes.rotateInvite(ctx.db, ctx.user, input.classId, ctx.ip)),
+  /** Students: the class an invite code opens, before joining it. */
+  preview: authedProcedure
+    .input(joinClassInput)
+    .query(({ ctx, input }) => classes.previewClass(ctx.db, ctx.user, input.code)),
   /** Students: join a class with its invite code. */
   join: authedProcedure
     .input(joinClassInput)

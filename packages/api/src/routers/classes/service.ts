@@ -149,14 +149,56 @@ export async function rotateInvite(db: Db, me: SessionUser, classId: string, ip?
   return c;
 }
 
-/** A student joins with an invite code (idempotent). */
-export async function joinClass(db: Db, me: SessionUser, code: string) {
+/** The open class an invite code belongs to; rotated codes and archived classes match nothing. */
+async function openClassByCode(db: Db, code: string) {
   const trimmed = code.trim();
   const c = await db.class.findFirst({
     where: { OR: [{ inviteCode: trimmed }, { inviteCode: trimmed.toLowerCase() }] },
-    select: { id: true, name: true, code: true, instructorId: true, archivedAt: true },
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      description: true,
+      instructorId: true,
+      archivedAt: true,
+      instructor: { select: { displayName: true } },
+    },
   });
   if (!c || c.archivedAt) throw new DomainError('NOT_FOUND', 'That invite code doesn’t match an open class');
+  return c;
+}
+
+/**
+ * What an invite link leads to, for the join page: holding the code is what entitles a student
+ * to join, so it may also tell them the class's name first.
+ */
+export async function previewClass(db: Db, me: SessionUser, code: string) {
+  const c = await openClassByCode(db, code);
+  const [students, trees, mine] = await Promise.all([
+    db.classEnrollment.count({ where: { classId: c.id, role: 'STUDENT' } }),
+    db.skillTree.count({ where: { classId: c.id, status: 'PUBLISHED' } }),
+    db.classEnrollment.findUnique({
+      where: { classId_userId: { classId: c.id, userId: me.id } },
+      select: { role: true },
+    }),
+  ]);
+  return {
+    id: c.id,
+    name: c.name,
+    code: c.code,
+    description: c.description,
+    instructor: c.instructor.displayName,
+    students,
+    /** Published skill trees: where a new student starts. */
+    trees,
+    /** enrolled / teaching: the page says so instead of offering a join that would fail or no-op. */
+    relation: c.instructorId === me.id ? ('teaching' as const) : mine ? ('enrolled' as const) : null,
+  };
+}
+
+/** A student joins with an invite code (idempotent). */
+export async function joinClass(db: Db, me: SessionUser, code: string) {
+  const c = await openClassByCode(db, code);
   if (c.instructorId === me.id) throw new DomainError('BAD_REQUEST', 'You teach this class');
   const existing = await db.classEnrollment.findUnique({
     where: { classId_userId: { classId: c.id, userId: me.id } },

@@ -17,7 +17,7 @@ import { recordAudit } from '../admin/audit';
 import type { SessionUser } from '../auth/service';
 import { publicUserSelect } from '../battle/shared';
 import { assertManageClass, canManageClass } from '../learning/access';
-import { comparePrograms, DOLOS_LANGUAGES } from './similarity';
+import { comparePrograms, DOLOS_LANGUAGES, type MatchedFragment } from './similarity';
 
 /** Per problem and language, at most this many (latest) submissions are compared. */
 export const MAX_PER_GROUP = 300;
@@ -353,9 +353,11 @@ export async function getPair(db: Db, me: SessionUser, pairId: string) {
         },
       })
     : null;
-  const { submissionA, submissionB, ...rest } = pair;
+  const { submissionA, submissionB, fragments, ...rest } = pair;
   return {
     ...rest,
+    // Written by runIntegrity from comparePrograms' result, so the shape is known.
+    fragments: fragments as unknown as MatchedFragment[],
     similarity: Math.round(pair.similarity * 1000) / 1000,
     problem: problem ? { id: problem.id, slug: problem.slug, title: problem.title } : null,
     /** Excluded from the comparison; shown so reviewers know what both started from. */

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { IntegrityPage } from '@/components/integrity/IntegrityPage';
+
+export const metadata: Metadata = { title: 'Integrity' };
+
+export default function Page() {
+  return <IntegrityPage />;
+}
