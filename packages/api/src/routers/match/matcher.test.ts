@@ -193,19 +193,23 @@ describe('concurrency', () => {
   it('200 requests arriving while 4 matchers run in parallel: every pair valid, nobody in two matches', async () => {
     const N = 200;
     const MATCHERS = 4;
-    // 4 queues (2 difficulties x 2 languages) of 50, skills within one window: exactly 100 pairs possible.
-    const users = await makeUsers(N, (i) => 1300 + ((i * 37) % 200));
+    // 4 queues (2 difficulties x 2 languages) of 50, skills less than the narrowest window (150)
+    // apart: exactly 100 pairs possible.
+    const users = await makeUsers(N, (i) => 1300 + ((i * 37) % 150));
     const clients: Db[] = Array.from({ length: MATCHERS }, () => createPrisma(t.url));
     const perMatcher = Array.from({ length: MATCHERS }, () => 0);
     let arrived = false;
     const started = performance.now();
     const loops = clients.map(async (db, k) => {
-      let idle = 0;
-      // Run until every request has arrived and a few passes in a row find nothing.
-      while (!arrived || idle < 3) {
+      // Run until every request has arrived and none is left waiting (a few idle passes in a row
+      // are not enough: another matcher may still hold the last rows). The deadline only keeps a
+      // broken matcher from hanging the run; the assertions below then fail.
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
         const r = await runMatcher(db, new Date(), { batchSize: 16 });
         perMatcher[k] += r.matches.length;
-        idle = r.matches.length ? 0 : idle + 1;
+        if (arrived && r.matches.length === 0 && (await db.matchRequest.count({ where: { status: 'WAITING' } })) === 0)
+          break;
         await new Promise((res) => setTimeout(res, 5 + Math.random() * 10));
       }
     });
