@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { NewProblemPage } from '@/components/authoring/NewProblem';
+
+export const metadata: Metadata = { title: 'New problem' };
+
+export default function Page() {
+  return <NewProblemPage />;
+}
