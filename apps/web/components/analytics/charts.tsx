@@ -66,7 +66,7 @@ function ChartFigure({
 function YAxis({ max }: { max: number }) {
   const y = (v: number) => PAD.top + PLOT_H - (v / max) * PLOT_H;
   return (
-    <g aria-hidden="true">
+    <g>
       {[0, max / 2, max].map((t) => (
         <g key={t}>
           <line className={styles.gridLine} x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
@@ -82,7 +82,7 @@ function YAxis({ max }: { max: number }) {
 function XLabels({ days, x }: { days: string[]; x: (i: number) => number }) {
   const every = Math.max(1, Math.ceil(days.length / MAX_X_LABELS));
   return (
-    <g aria-hidden="true">
+    <g>
       {days.map((d, i) =>
         i % every === 0 || i === days.length - 1 ? (
           <text key={d} className={styles.axis} x={x(i)} y={H - 8} textAnchor="middle">
