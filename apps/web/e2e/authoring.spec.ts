@@ -181,3 +181,74 @@ test('an instructor authors, verifies and publishes a problem; a student solves 
   expect(Buffer.concat(csv).toString('utf8')).toContain(`${title},EASY,1,1,1,1,1,1`);
   await staffContext.close();
 });
+
+test('tests in bulk with a group, delete with confirmation, export and re-import a zip', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  const title = `Bulk Tests ${suffix}`;
+  const slug = `bulk-tests-${suffix}`;
+  await signIn(page, 'knuth@roguelearn.local', DEMO_PASSWORD);
+  await page.goto('/admin/problems/new');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Category', { exact: true }).fill('math');
+  await page.getByLabel('Statement', { exact: true }).fill('Double the number.');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
+  // Three tests pasted at once, into a new group.
+  const bulk = page.getByRole('region', { name: 'Upload many tests' });
+  await bulk.getByLabel('Pasted text').check();
+  await bulk.getByLabel('Tests', { exact: true }).fill('1\n---\n2\n===\n5\n---\n10\n===\n-3\n---\n-6\n');
+  await expect(bulk.getByText('3 tests ready to upload.')).toBeVisible();
+  await bulk.getByLabel('Group (optional)').fill('Subtask 1');
+  await bulk.getByRole('button', { name: 'Upload 3 tests' }).click();
+
+  const tests = page.getByRole('region', { name: 'Tests', exact: true });
+  const rows = tests.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('Subtask 1');
+  await expect(rows.nth(1)).toContainText('10');
+  const groups = page.getByRole('region', { name: 'Test groups' });
+  await expect(groups.getByLabel('Group 1 name')).toHaveValue('Subtask 1');
+  await expect(groups.getByText('3 tests')).toBeVisible();
+
+  // Deleting asks first; cancelling keeps the test.
+  await tests.getByRole('button', { name: 'Delete test 2' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete test 2?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rows).toHaveCount(3);
+  await tests.getByRole('button', { name: 'Delete test 2' }).click();
+  await dialog.getByRole('button', { name: 'Delete test' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('-6');
+
+  // Export, then import the same zip: a new draft with a suffixed slug and the same tests.
+  const publishBar = page.getByRole('region', { name: 'Verification & publishing' });
+  const download = page.waitForEvent('download');
+  await publishBar.getByRole('button', { name: 'Export zip' }).click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe(`${slug}.zip`);
+  const zipPath = testInfo.outputPath(`${slug}.zip`);
+  await zip.saveAs(zipPath);
+
+  await page.goto('/admin/problems');
+  await page.getByLabel('Problem package (.zip)').setInputFiles(zipPath);
+  await expect(page.getByText(`/problems/${slug}-2`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Tests (2)' })).toBeVisible();
+
+  // Both drafts are in the list, found by the search.
+  await page.goto('/admin/problems?status=draft');
+  await page.getByRole('searchbox', { name: 'Search your problems' }).fill(suffix);
+  await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(2);
+});
+
+test('students are kept out of the authoring and analytics pages', async ({ page }) => {
+  await signUp(page, freshAccount());
+  for (const path of ['/admin/problems', '/admin/problems/new', '/admin/analytics']) {
+    await page.goto(path);
+    await expect(
+      page.getByRole('heading', { name: "You don't have access to the instructor dashboard" }),
+    ).toBeVisible();
+  }
+});
