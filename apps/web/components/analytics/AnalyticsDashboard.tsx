@@ -73,7 +73,8 @@ function AnalyticsDashboard({ isAdmin }: { isAdmin: boolean }) {
       <header>
         <h1>Class analytics</h1>
         <p className={styles.muted}>
-          How {scopeLabel} {className ? 'is' : 'are'} doing. Reference-solution checks and custom runs are not counted.
+          How {scopeLabel} {className || isAdmin ? 'is' : 'are'} doing. Reference-solution checks and custom runs are
+          not counted.
         </p>
       </header>
 
@@ -450,7 +451,7 @@ function StrugglingCard({ filter }: { filter: Filter }) {
       <Loaded query={q} label="Looking for students who are stuck…">
         {(rows) =>
           rows.length === 0 ? (
-            <p className={styles.empty}>Nobody is failing repeatedly or has gone quiet. 🎉</p>
+            <p className={styles.empty}>Nobody is failing repeatedly or has gone quiet.</p>
           ) : (
             <div className={styles.tableWrap}>
               <table className={styles.table}>

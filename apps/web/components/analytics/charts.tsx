@@ -84,7 +84,8 @@ function XLabels({ days, x }: { days: string[]; x: (i: number) => number }) {
   return (
     <g>
       {days.map((d, i) =>
-        i % every === 0 || i === days.length - 1 ? (
+        // Every `every`-th day and the last one, unless the last would crowd its neighbour.
+        (i % every === 0 && days.length - 1 - i >= every / 2) || i === days.length - 1 ? (
           <text key={d} className={styles.axis} x={x(i)} y={H - 8} textAnchor="middle">
             {formatDay(d)}
           </text>

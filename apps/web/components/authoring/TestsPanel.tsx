@@ -84,7 +84,7 @@ export function TestsPanel({ problem }: { problem: AuthoredProblem }) {
                         <Snippet text={t.output} />
                       </td>
                       <td>
-                        <div className={styles.actions}>
+                        <div className={styles.rowActions}>
                           <Button variant="secondary" onClick={() => setEditing(t.id)}>
                             Edit<span className="visually-hidden"> test {i + 1}</span>
                           </Button>

@@ -1,3 +1,4 @@
+import 'katex/dist/katex.min.css';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ProblemEditorPage } from '@/components/authoring/ProblemEditor';
