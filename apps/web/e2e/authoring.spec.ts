@@ -131,6 +131,8 @@ test('an instructor authors, verifies and publishes a problem; a student solves 
   await mutate(student.request, 'classes.join', { code: cls.inviteCode });
   await student.goto('/problems');
   await student.getByRole('searchbox', { name: 'Search problems' }).fill(suffix);
+  // The search reaches the URL after a pause in typing; clicking before that would be undone.
+  await expect(student).toHaveURL(`/problems?q=${suffix}`);
   await student.getByRole('link', { name: title }).click();
   await expect(student.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expect(student.getByRole('heading', { name: 'Sample 1' })).toBeVisible();
