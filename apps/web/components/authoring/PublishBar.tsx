@@ -57,18 +57,16 @@ export function PublishBar({ problem }: { problem: AuthoredProblem }) {
     wasJudging.current = judging;
   }, [judging, v.ready, refresh, toast]);
 
-  const mutate =
-    <T,>(fn: () => Promise<T>, done: (r: T) => string) =>
-    async () => {
-      setError(null);
-      try {
-        const r = await fn();
-        await refresh();
-        toast(done(r));
-      } catch (err) {
-        setError(describeError(err, []).message);
-      }
-    };
+  const run = (fn: () => Promise<unknown>, done: string) => async () => {
+    setError(null);
+    try {
+      await fn();
+      await refresh();
+      toast(done);
+    } catch (err) {
+      setError(describeError(err, []).message);
+    }
+  };
   const verify = useMutation(trpc.authoring.verify.mutationOptions());
   const publish = useMutation(trpc.authoring.publish.mutationOptions());
   const unpublish = useMutation(trpc.authoring.unpublish.mutationOptions());
@@ -168,10 +166,7 @@ export function PublishBar({ problem }: { problem: AuthoredProblem }) {
           <Button
             variant="secondary"
             pending={unpublish.isPending}
-            onClick={mutate(
-              () => unpublish.mutateAsync(id),
-              () => 'Back to draft: students no longer see it.',
-            )}
+            onClick={run(() => unpublish.mutateAsync(id), 'Back to draft: students no longer see it.')}
           >
             Unpublish
           </Button>
@@ -180,10 +175,7 @@ export function PublishBar({ problem }: { problem: AuthoredProblem }) {
             pending={publish.isPending}
             disabled={!v.ready || judging}
             aria-describedby={v.ready ? undefined : reasonId}
-            onClick={mutate(
-              () => publish.mutateAsync(id),
-              () => 'Published: students can solve it now.',
-            )}
+            onClick={run(() => publish.mutateAsync(id), 'Published: students can solve it now.')}
           >
             Publish
           </Button>
