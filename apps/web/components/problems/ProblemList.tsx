@@ -348,7 +348,7 @@ function Results({
   );
 }
 
-function PageLink({
+export function PageLink({
   href,
   disabled,
   rel,
