@@ -20,12 +20,20 @@ export async function signUp(
   account: { displayName: string; username: string; email: string; password: string },
 ) {
   await page.goto('/sign-up');
+  await fillSignUp(page, account);
+  await expect(page).toHaveURL('/dashboard');
+}
+
+/** Fills and sends the sign-up form already on screen. */
+export async function fillSignUp(
+  page: Page,
+  account: { displayName: string; username: string; email: string; password: string },
+) {
   await page.getByLabel('Display name', { exact: true }).fill(account.displayName);
   await page.getByLabel('Username', { exact: true }).fill(account.username);
   await page.getByLabel('Email', { exact: true }).fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL('/dashboard');
 }
 
 export function freshAccount() {

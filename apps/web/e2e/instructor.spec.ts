@@ -1,5 +1,5 @@
 import { type Browser, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshAccount, signIn, signUp, uniqueSuffix } from './helpers';
+import { DEMO_PASSWORD, fillSignUp, freshAccount, signIn, uniqueSuffix } from './helpers';
 
 // The seed's plagiarism case (packages/db/src/seed/integrity.ts): Dennis's program is Alan's
 // with every name changed; Ada solved the problem her own way.
@@ -98,14 +98,16 @@ test.describe('instructor dashboard', () => {
     await expect(teacher.getByRole('textbox', { name: 'Invite link' })).toHaveValue(link);
     const path = new URL(link).pathname;
 
-    // A signed-out visitor is sent to sign in and back.
+    // A signed-out visitor is sent to sign in; without an account they sign up and come back.
     const context = await browser.newContext();
     const student = await context.newPage();
     await student.goto(path);
     await expect(student).toHaveURL(`/sign-in?next=${encodeURIComponent(path)}`);
+    await student.getByRole('link', { name: 'Create an account' }).click();
+    await expect(student).toHaveURL(`/sign-up?next=${encodeURIComponent(path)}`);
     const account = freshAccount();
-    await signUp(student, account);
-    await student.goto(path);
+    await fillSignUp(student, account);
+    await expect(student).toHaveURL(path);
     await expect(student.getByRole('heading', { name: `Join ${name}` })).toBeVisible();
     await expect(student.getByText('taught by Dr. Mary Hopper · 0 students')).toBeVisible();
     await student.screenshot({ path: testInfo.outputPath('class-join.png'), fullPage: true });

@@ -4,3 +4,8 @@ export function safeNextPath(next: string | string[] | undefined, fallback = '/d
   if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   return value;
 }
+
+/** A link to another auth page that keeps the visitor's destination (an invite link, say). */
+export function keepNext(path: string, next: string): string {
+  return next === '/dashboard' ? path : `${path}?next=${encodeURIComponent(next)}`;
+}

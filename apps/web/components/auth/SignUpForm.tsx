@@ -13,14 +13,14 @@ import { useTRPC } from '@/lib/trpc';
 import styles from './auth.module.css';
 import { useRedirectWhenSignedIn } from './useRedirectWhenSignedIn';
 
-export function SignUpForm() {
+export function SignUpForm({ next }: { next: string }) {
   const trpc = useTRPC();
   const startSession = useStartSession();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const form = useSchemaForm(signUpInput);
   const [pending, setPending] = useState(false);
   const [awaitingConfirmation, setAwaitingConfirmation] = useState(false);
-  useRedirectWhenSignedIn('/dashboard');
+  useRedirectWhenSignedIn(next);
 
   /** True when the account is ready and signed in. */
   async function signUpWithSupabase(input: {
