@@ -112,6 +112,7 @@ const expected: Record<string, Access> = {
   'contest.event.get': 'public',
   'contest.event.create': 'instructor',
   'contest.event.update': 'instructor',
+  'contest.event.delete': 'instructor',
   'leaderboard.global': 'public',
   'leaderboard.friends': 'authed',
   'leaderboard.class': 'authed',

@@ -1,10 +1,12 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { EventForm } from '@/components/contests/EventForm';
 import { eventBoardHref } from '@/components/contests/EventPage';
 import { formatDateRange } from '@/components/contests/labels';
+import { ConfirmButton } from '@/components/social/ConfirmButton';
 import { Alert } from '@/components/ui/Alert';
 import { ButtonLink } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
@@ -142,8 +144,16 @@ function EventEditorBody({ slug }: { slug: string }) {
           <Link href={eventBoardHref(e.slug)}>Event leaderboard</Link>
         </p>
       </header>
-      <Card title="Details" id="event-details">
-        <EventForm key={e.id} event={e} />
+      <Card
+        title="Details"
+        id="event-details"
+        action={e.canEdit && <DeleteEvent eventId={e.id} title={e.title} contestCount={e.contests.length} />}
+      >
+        {e.canEdit ? (
+          <EventForm key={e.id} event={e} />
+        ) : (
+          <p className={styles.muted}>Only the instructor who created this event or an administrator can change it.</p>
+        )}
       </Card>
       <Card
         title="Contests"
@@ -175,5 +185,31 @@ function EventEditorBody({ slug }: { slug: string }) {
         )}
       </Card>
     </div>
+  );
+}
+
+function DeleteEvent({ eventId, title, contestCount }: { eventId: string; title: string; contestCount: number }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const remove = useMutation(trpc.contest.event.delete.mutationOptions());
+  return (
+    <ConfirmButton
+      label="Delete event"
+      title={`Delete “${title}”?`}
+      confirmLabel="Delete event"
+      onConfirm={async () => {
+        await remove.mutateAsync({ eventId });
+        await queryClient.invalidateQueries({ queryKey: trpc.contest.event.list.queryKey() });
+        router.push('/admin/events');
+      }}
+    >
+      <p>
+        Its leaderboard goes with it.{' '}
+        {contestCount > 0
+          ? `Its ${contestCount === 1 ? 'contest stays' : `${contestCount} contests stay`}, no longer part of an event.`
+          : 'It has no contests.'}
+      </p>
+    </ConfirmButton>
   );
 }

@@ -187,4 +187,5 @@ export const updateEventInput = eventFields
   .partial()
   .extend({ eventId: id('event') })
   .superRefine(refineEvent);
+export const eventIdInput = z.object({ eventId: id('event') });
 export const eventSlugInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(60) });

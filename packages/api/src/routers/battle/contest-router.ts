@@ -6,6 +6,7 @@ import {
   contestSubmitInput,
   createContestInput,
   createEventInput,
+  eventIdInput,
   eventSlugInput,
   integrityInput,
   scoreboardInput,
@@ -76,7 +77,14 @@ export const contestRouter = router({
   event: router({
     list: publicProcedure.query(({ ctx }) => events.listEvents(ctx.db)),
     get: publicProcedure.input(eventSlugInput).query(({ ctx, input }) => events.getEvent(ctx.db, ctx.user, input.slug)),
-    create: instructorProcedure.input(createEventInput).mutation(({ ctx, input }) => events.createEvent(ctx.db, input)),
-    update: instructorProcedure.input(updateEventInput).mutation(({ ctx, input }) => events.updateEvent(ctx.db, input)),
+    create: instructorProcedure
+      .input(createEventInput)
+      .mutation(({ ctx, input }) => events.createEvent(ctx.db, ctx.user, input)),
+    update: instructorProcedure
+      .input(updateEventInput)
+      .mutation(({ ctx, input }) => events.updateEvent(ctx.db, ctx.user, input)),
+    delete: instructorProcedure
+      .input(eventIdInput)
+      .mutation(({ ctx, input }) => events.deleteEvent(ctx.db, ctx.user, input.eventId)),
   }),
 });
