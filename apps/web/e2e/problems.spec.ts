@@ -139,6 +139,10 @@ test.describe('solving a problem', () => {
       page.getByRole('status').filter({ hasText: `Accepted. ${total} of ${total} tests passed.` }),
     ).toBeAttached();
 
+    // Solved, so the author's editorial opens.
+    await page.locator('summary', { hasText: 'Editorial' }).click();
+    await expect(page.getByText(/^Tokenize the line on whitespace/)).toBeVisible();
+
     // A wrong solution: Wrong Answer, with the first failed sample diffed line by line.
     await typeCode(page, WRONG);
     await page.getByRole('button', { name: 'Submit' }).click();

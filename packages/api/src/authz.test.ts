@@ -38,6 +38,7 @@ const expected: Record<string, Access> = {
   'problem.list': 'public',
   'problem.bySlug': 'public',
   'problem.tags': 'public',
+  'problem.editorial': 'authed',
   'submission.languages': 'public',
   'submission.create': 'authed',
   'submission.run': 'authed',

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { HintsPanel } from '@/components/learning/HintsPanel';
+import { EditorialPanel } from '@/components/problems/EditorialPanel';
 import { ProblemStatement } from '@/components/problems/ProblemStatement';
 import { ProblemWorkspace } from '@/components/problems/ProblemWorkspace';
 import { serverCaller } from '@/lib/server/caller';
@@ -39,6 +40,7 @@ export default async function ProblemPage({ params }: { params: Params }) {
       <div className={styles.statementPane}>
         <ProblemStatement problem={problem} />
         <HintsPanel problemId={id} />
+        <EditorialPanel problemId={id} />
       </div>
       <div className={styles.workspacePane}>
         <ProblemWorkspace problem={{ id, slug, title, starterCode, samples, testCount }} languages={languages} />

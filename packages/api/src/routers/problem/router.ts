@@ -1,5 +1,6 @@
+import { problemIdInput } from '../../schemas/authoring';
 import { listProblemsInput, problemSlugInput } from '../../schemas/problem';
-import { publicProcedure, router } from '../../trpc';
+import { authedProcedure, publicProcedure, router } from '../../trpc';
 import * as problems from './service';
 
 export const problemRouter = router({
@@ -10,4 +11,7 @@ export const problemRouter = router({
   bySlug: publicProcedure
     .input(problemSlugInput)
     .query(({ ctx, input }) => problems.getProblem(ctx.db, ctx.user, input.slug)),
+  editorial: authedProcedure
+    .input(problemIdInput)
+    .query(({ ctx, input }) => problems.getEditorial(ctx.db, ctx.user, input.problemId)),
 });

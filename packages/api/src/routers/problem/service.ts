@@ -111,3 +111,21 @@ export function listTags(db: Db) {
     select: { slug: true, name: true, _count: { select: { problems: true } } },
   });
 }
+
+/**
+ * The author's editorial, like the best judges: for those who solved the problem (or staff), so
+ * it never spoils an unsolved one. `none` when the author wrote none.
+ */
+export async function getEditorial(db: Db, user: SessionUser, problemId: string) {
+  const p = await db.problem.findUnique({
+    where: { id: problemId },
+    select: { status: true, authorId: true, editorial: true },
+  });
+  if (!p || (p.status !== 'PUBLISHED' && !isStaff(user) && p.authorId !== user.id)) throw notFound('Problem');
+  if (!p.editorial?.trim()) return { state: 'none' as const };
+  const solved =
+    isStaff(user) ||
+    p.authorId === user.id ||
+    (await db.submission.count({ where: { userId: user.id, problemId, verdict: 'AC', kind: 'SUBMIT' } })) > 0;
+  return solved ? { state: 'open' as const, content: p.editorial } : { state: 'locked' as const };
+}
