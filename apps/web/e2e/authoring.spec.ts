@@ -181,6 +181,16 @@ test('an instructor authors, verifies and publishes a problem; a student solves 
   expect(file.suggestedFilename()).toMatch(/^problems_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await (await file.createReadStream()).toArray();
   expect(Buffer.concat(csv).toString('utf8')).toContain(`${title},EASY,1,1,1,1,1,1`);
+
+  // Retired again: a duel in a later journey draws any published problem and must meet a seeded one.
+  await staff.goto(problemUrl);
+  const bar = staff.getByRole('region', { name: 'Verification & publishing' });
+  await bar.getByRole('button', { name: 'Archive' }).click();
+  await staff
+    .getByRole('dialog', { name: `Archive “${title}”?` })
+    .getByRole('button', { name: 'Archive' })
+    .click();
+  await expect(staff.getByText('Archived. Students no longer see it; their submissions are kept.')).toBeVisible();
   await staffContext.close();
 });
 

@@ -117,7 +117,9 @@ test('a party schedules a meeting and meets: presence, shared notes, chat, call 
   await expect(notes(member.page)).toContainText('Decision: ship on Friday');
 
   // Ticking an agenda item shows on the other side.
-  await member.page.getByRole('checkbox', { name: 'Demo the prototype' }).check();
+  // A click rather than check(): the tick settles asynchronously, which check() doesn't wait for.
+  await member.page.getByRole('checkbox', { name: 'Demo the prototype' }).click();
+  await expect(member.page.getByRole('checkbox', { name: 'Demo the prototype' })).toBeChecked();
   await expect(leader.page.getByRole('checkbox', { name: 'Demo the prototype' })).toBeChecked();
 
   // A chat message arrives live.

@@ -44,15 +44,19 @@ export function Agenda({
       },
     }),
   );
-  // Ticking shows at once; the server's answer (or a refetch on failure) settles it.
+  // Ticking shows at once; the server's answer (or a refetch on failure) settles it. A refetch
+  // already in flight (another member's change pings us) would land with the old state and untick
+  // it, so it is cancelled first.
   const setDone = useMutation(
     trpc.meeting.agenda.setDone.mutationOptions({
       ...opts,
-      onMutate: ({ itemId, done }) =>
+      onMutate: async ({ itemId, done }) => {
+        await queryClient.cancelQueries({ queryKey: key });
         queryClient.setQueryData(
           key,
           (m) => m && { ...m, agenda: m.agenda.map((a) => (a.id === itemId ? { ...a, done } : a)) },
-        ),
+        );
+      },
     }),
   );
   const reorder = useMutation(trpc.meeting.agenda.reorder.mutationOptions(opts));
