@@ -1,7 +1,7 @@
 // The realtime server: the standard y-websocket protocol (sync + awareness), so a stock
 // `y-websocket` client works unchanged. The room is the URL path; the signed room token comes as
-// `?token=` and is checked on upgrade, before any message. Documents live in PostgreSQL (see
-// room.ts for the order in which an edit is saved and shown to others).
+// `?token=` and is checked on upgrade, before any message; `?acks=1` opts in to saved messages.
+// Documents live in PostgreSQL (see room.ts for when an edit is shown, saved and acknowledged).
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RoomClaims, verifyRoomToken } from '@roguelearn/db/room-token';
@@ -82,7 +82,7 @@ export function createRealtimeServer(opts: RealtimeOptions): RealtimeServer {
   });
   new promClient.Gauge({
     name: 'realtime_unpersisted_updates',
-    help: 'Updates applied but not yet committed to the log (not yet shown to other clients)',
+    help: 'Updates applied but not yet committed to the log (not yet acknowledged to their authors)',
     registers: [registry],
     collect() {
       let n = 0;
@@ -251,13 +251,17 @@ export function createRealtimeServer(opts: RealtimeOptions): RealtimeServer {
     }
   }
 
-  function accept(ws: WebSocket, claims: RoomClaims) {
+  function accept(ws: WebSocket, claims: RoomClaims, acks: boolean) {
     const conn: ServerConn = {
       userId: claims.userId,
       name: claims.name,
       readOnly: claims.permission !== 'write',
       receivedAt: 0,
       deniedNotified: false,
+      acks,
+      acked: 0,
+      ackMarks: [],
+      ackBlocked: false,
       ws,
       room: null,
       inbox: [],
@@ -360,7 +364,7 @@ export function createRealtimeServer(opts: RealtimeOptions): RealtimeServer {
           ws.close(CLOSE.goingAway, 'server shutting down');
           return;
         }
-        accept(ws, claims);
+        accept(ws, claims, url.searchParams.get('acks') === '1');
       });
     } catch (err) {
       log.error('upgrade failed', { err });
