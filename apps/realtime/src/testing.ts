@@ -13,6 +13,7 @@ export interface Client {
   /** With `acks`: document messages sent on the current socket, and how many the server saved. */
   sent: number;
   saved: number;
+  onSaved?: (count: number) => void;
 }
 
 /**
@@ -61,6 +62,7 @@ function countAcks(client: Client) {
   };
   provider.messageHandlers[MSG_SAVED] = (_encoder, decoder) => {
     client.saved = decoding.readVarUint(decoder);
+    client.onSaved?.(client.saved);
   };
 }
 
