@@ -3,6 +3,7 @@
 // snapshot plus the updates after snapshotSeq; compaction writes a new snapshot and (unless the
 // room's kind keeps its log for replay) deletes the updates it covers, in one transaction.
 import type { Db } from '@roguelearn/db';
+import type { PgPool } from '@roguelearn/db/pg';
 import { parseRoom, type RoomKind } from '@roguelearn/db/room-token';
 
 export interface LoadedDocument {
@@ -31,6 +32,10 @@ export interface Persistence {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Prisma's Bytes is a Uint8Array over a plain ArrayBuffer. */
 const bytes = (u: Uint8Array) => new Uint8Array(u);
+const APPEND_SQL = `
+  INSERT INTO "CollabUpdate" ("documentId", "update", "userId")
+  SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[])
+  RETURNING "seq", "documentId"::text AS "documentId"`;
 
 /** Rows per INSERT: bounds one statement's size (parameters are three arrays, not per row). */
 const MAX_ROWS_PER_INSERT = 5000;
@@ -43,7 +48,7 @@ const isForeignKeyError = (err: unknown) =>
  * edits/s over 100 rooms is a handful of statements per millisecond otherwise). One statement is in
  * flight at a time, so each document's updates commit in seq order.
  */
-function groupCommit(db: Db): Persistence['append'] {
+function groupCommit(pool: PgPool): Persistence['append'] {
   interface Request {
     documentId: string;
     rows: AppendRow[];
@@ -53,23 +58,24 @@ function groupCommit(db: Db): Persistence['append'] {
   const queue: Request[] = [];
   let running = false;
 
-  // Raw SQL with one array per column: this runs for every edit, and unnest over three array
-  // parameters costs the client a fraction of a multi-row VALUES list (or createManyAndReturn).
+  // node-postgres and a prepared statement rather than Prisma: this runs for every edit, and one
+  // array per column keeps the statement the same whatever the number of rows.
   const insert = async (requests: Request[], withAuthors: boolean) => {
     const documentIds: string[] = [];
-    const updates: Uint8Array[] = [];
+    const updates: Buffer[] = [];
     const userIds: (string | null)[] = [];
     for (const r of requests) {
       for (const row of r.rows) {
         documentIds.push(r.documentId);
-        updates.push(bytes(row.update));
+        updates.push(Buffer.from(row.update.buffer, row.update.byteOffset, row.update.byteLength));
         userIds.push(withAuthors && row.userId && UUID.test(row.userId) ? row.userId : null);
       }
     }
-    const inserted = await db.$queryRaw<{ seq: bigint; documentId: string }[]>`
-      INSERT INTO "CollabUpdate" ("documentId", "update", "userId")
-      SELECT * FROM unnest(${documentIds}::uuid[], ${updates}::bytea[], ${userIds}::uuid[])
-      RETURNING "seq", "documentId"::text AS "documentId"`;
+    const { rows: inserted } = await pool.query<{ seq: string; documentId: string }>({
+      name: 'collab-append',
+      text: APPEND_SQL,
+      values: [documentIds, updates, userIds],
+    });
     const last = new Map<string, bigint>();
     for (const row of inserted) {
       const seq = BigInt(row.seq);
@@ -117,7 +123,8 @@ function groupCommit(db: Db): Persistence['append'] {
     });
 }
 
-export function createPgPersistence(db: Db): Persistence {
+/** Loads and compacts through Prisma; appends (every edit) through `pool`. */
+export function createPgPersistence(db: Db, pool: PgPool): Persistence {
   return {
     async load(room) {
       const select = { id: true, kind: true, snapshot: true, snapshotSeq: true } as const;
@@ -151,7 +158,7 @@ export function createPgPersistence(db: Db): Persistence {
       );
     },
 
-    append: groupCommit(db),
+    append: groupCommit(pool),
 
     async compact(documentId, state, uptoSeq, dropLog) {
       await db.$transaction([

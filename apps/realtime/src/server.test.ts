@@ -1,4 +1,6 @@
 // The realtime server in-process against a real PostgreSQL, with stock y-websocket clients.
+
+import { createPgPool, type PgPool } from '@roguelearn/db/pg';
 import { type RoomPermission, signRoomToken } from '@roguelearn/db/room-token';
 import { createTestDatabase, type TestDatabase } from '@roguelearn/db/testing';
 import { createLogger, listen } from '@roguelearn/service';
@@ -14,6 +16,7 @@ import { type Client, connect, rawSocket, synced, until } from './testing';
 const secret = new TextEncoder().encode('realtime-test-secret-0123456789abcdef');
 const quiet = createLogger('realtime-test', {}, () => {});
 let t: TestDatabase;
+let pool: PgPool;
 let rt: RealtimeServer;
 let base: string;
 const servers: RealtimeServer[] = [];
@@ -22,7 +25,7 @@ const users: Record<string, string> = {};
 
 async function start(
   limits: Parameters<typeof createRealtimeServer>[0]['limits'] = {},
-  persistence: Persistence = createPgPersistence(t.db),
+  persistence: Persistence = createPgPersistence(t.db, pool),
 ) {
   const s = createRealtimeServer({ secret, log: quiet, persistence, limits });
   servers.push(s);
@@ -32,6 +35,7 @@ async function start(
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  pool = createPgPool(t.url);
   for (const name of ['ada', 'alan', 'grace']) {
     const u = await t.db.user.create({ data: { email: `${name}@x.io`, username: name, displayName: name } });
     users[name] = u.id;
@@ -41,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.provider.destroy();
   for (const s of servers) await s.close();
+  await pool.end();
   await t.drop();
 });
 
@@ -325,7 +330,7 @@ describe('limits', () => {
   });
 
   it('acknowledges nothing it could not commit; the edit comes back once storage is back', async () => {
-    const pgp = createPgPersistence(t.db);
+    const pgp = createPgPersistence(t.db, pool);
     let down = false;
     const flaky: Persistence = {
       ...pgp,
