@@ -66,6 +66,12 @@ async function spawnServer(name: string, args: string[], env: Record<string, str
   return { name, child, base, exited };
 }
 
+/** CPU time (user + system) a process has used, in ms: less noisy than latency on a busy machine. */
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
 const rssMb = (pid: number) => {
   const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
   return m ? Number(m[1]) / 1024 : Number.NaN;
@@ -158,6 +164,7 @@ async function run(server: Server, auth: boolean) {
   result.memoryPerRoomKb = Math.round(((rssMb(server.child.pid as number) - before) * 1024) / ROOMS);
   const samples: number[] = [];
   const ackSamples: number[] = [];
+  const cpuBefore = cpuMs(server.child.pid as number);
   await Promise.all(
     pairs.map(async ([a, b], r) => {
       const edit = track(a, b, samples, ackSamples);
@@ -170,6 +177,7 @@ async function run(server: Server, auth: boolean) {
   );
   await until(() => samples.length === ROOMS * EDITS, 30_000, 'every edit to arrive');
   result.load = fmt(samples);
+  result.cpuUsPerEdit = Math.round(((cpuMs(server.child.pid as number) - cpuBefore) * 1000) / (ROOMS * EDITS));
   if (auth) {
     await until(() => ackSamples.length === ROOMS * EDITS, 30_000, 'every ack');
     result.loadAck = fmt(ackSamples);
@@ -268,6 +276,7 @@ for (const r of results) {
   console.log(`  one pair, ${PAIR_EDITS} sequential edits: ${ms(r.pair)}`);
   console.log(`  ${ROOMS} rooms under load:                ${ms(r.load)}`);
   console.log(`  memory per open room:                 ${r.memoryPerRoomKb} KB`);
+  console.log(`  server CPU per edit under load:       ${r.cpuUsPerEdit} µs`);
   if (r.pairAck) console.log(`  saved ack, one pair:                  ${ms(r.pairAck)}`);
   if (r.loadAck) console.log(`  saved ack, ${ROOMS} rooms under load:     ${ms(r.loadAck)}`);
   if (r.persistenceLagMs) console.log(`  persistence lag:                      ${JSON.stringify(r.persistenceLagMs)}`);
