@@ -46,7 +46,9 @@ const isForeignKeyError = (err: unknown) =>
  * Group commit: appends from every room that arrive while an INSERT is in flight go out together
  * in the next one, so the server makes one commit per round trip instead of one per edit (2000
  * edits/s over 100 rooms is a handful of statements per millisecond otherwise). One statement is in
- * flight at a time, so each document's updates commit in seq order.
+ * flight at a time, so each document's updates commit in seq order. An idle queue starts its
+ * statement on the next turn of the event loop rather than at once: the edits that arrived in the
+ * same read from the network go out together, and their broadcasts are not queued behind it.
  */
 function groupCommit(pool: PgPool): Persistence['append'] {
   interface Request {
@@ -85,7 +87,6 @@ function groupCommit(pool: PgPool): Persistence['append'] {
   };
 
   const drain = async () => {
-    running = true;
     while (queue.length) {
       const batch: Request[] = [];
       let rows = 0;
@@ -119,7 +120,10 @@ function groupCommit(pool: PgPool): Persistence['append'] {
   return (documentId, rows) =>
     new Promise<bigint>((resolve, reject) => {
       queue.push({ documentId, rows, resolve, reject });
-      if (!running) void drain();
+      if (!running) {
+        running = true;
+        setImmediate(drain);
+      }
     });
 }
 
