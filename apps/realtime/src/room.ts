@@ -107,6 +107,7 @@ export class Room {
   private snapshotSeq = 0n;
   private sinceSnapshot = 0;
   private dirtySince = 0;
+  private lastCommitAt = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> | null = null;
 
@@ -302,19 +303,32 @@ export class Room {
     }
   }
 
-  /** Debounced compaction, forced after `everyUpdates` updates or `maxWaitMs` of steady editing. */
+  /**
+   * Debounced compaction, forced after `everyUpdates` updates or `maxWaitMs` of steady editing.
+   * Called after every commit, so it only notes the time; the one timer checks, when it fires,
+   * whether the debounce has really run out and waits the rest if not.
+   */
   private scheduleCompaction(): void {
-    const { debounceMs, maxWaitMs, everyUpdates } = this.host.compaction;
-    if (!this.dirtySince) this.dirtySince = Date.now();
+    const now = Date.now();
+    this.lastCommitAt = now;
+    if (!this.dirtySince) this.dirtySince = now;
+    if (this.sinceSnapshot >= this.host.compaction.everyUpdates) this.armCompaction(0);
+    else if (!this.compactTimer) this.armCompaction(this.compactionDue(now));
+  }
+
+  private compactionDue(now: number): number {
+    const { debounceMs, maxWaitMs } = this.host.compaction;
+    return Math.max(0, Math.min(this.lastCommitAt + debounceMs, this.dirtySince + maxWaitMs) - now);
+  }
+
+  private armCompaction(ms: number): void {
     if (this.compactTimer) clearTimeout(this.compactTimer);
-    const due =
-      this.sinceSnapshot >= everyUpdates
-        ? 0
-        : Math.max(0, Math.min(debounceMs, this.dirtySince + maxWaitMs - Date.now()));
     this.compactTimer = setTimeout(() => {
       this.compactTimer = null;
-      void this.compact().catch(() => {});
-    }, due);
+      const due = this.sinceSnapshot >= this.host.compaction.everyUpdates ? 0 : this.compactionDue(Date.now());
+      if (due > 0) this.armCompaction(due);
+      else void this.compact().catch(() => {});
+    }, ms);
     this.compactTimer.unref();
   }
 

@@ -358,6 +358,20 @@ describe('limits', () => {
     await until(() => a.provider.wsconnected && a.saved === a.sent, 10_000, 'the author to be told');
   });
 
+  it('snapshots a room once its edits pause for compactDebounceMs, not while they continue', async () => {
+    const { base: at } = await start({ compactDebounceMs: 300, compactMaxWaitMs: 60_000 });
+    const room = 'scratch-debounce';
+    const a = await join(room, 'ada', 'write', at, true);
+    for (let i = 0; i < 10; i++) {
+      a.text.insert(a.text.length, `${i}`);
+      await saved(a);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await stored(room)).row.snapshot).toBeNull();
+    await until(async () => (await stored(room)).row.snapshot !== null, 5000, 'the debounced snapshot');
+    expect((await stored(room)).text).toBe('0123456789');
+  });
+
   it('snapshots on shutdown', async () => {
     const { s, base: at } = await start({ compactDebounceMs: 60_000, compactMaxWaitMs: 60_000 });
     const room = 'scratch-shutdown';
