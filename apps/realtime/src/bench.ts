@@ -4,7 +4,8 @@
 //   1. one room, two clients, sequential edits: propagation latency p50/p99;
 //   2. N rooms of two clients each, every writer editing at a fixed rate: latency p50/p99 under load;
 //   3. memory per open room (server RSS growth over the N rooms, divided by N);
-//   4. ours only: persistence lag (receive → commit) from /metrics.
+//   4. ours only: persistence lag (receive → commit) from /metrics, and the ack latency (the
+//      writer's push → the saved message covering it) in both scenarios: what durability costs.
 // usage: npm run bench -w @roguelearn/realtime [-- --rooms 100 --edits 50 --interval 50 --pair 200
 //        --only ours|stock --prof DIR]
 // Uses DATABASE_URL's server when set (a fresh database on it), else an embedded PostgreSQL.
@@ -65,6 +66,12 @@ async function spawnServer(name: string, args: string[], env: Record<string, str
   return { name, child, base, exited };
 }
 
+/** CPU time (user + system) a process has used, in ms: less noisy than latency on a busy machine. */
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
 const rssMb = (pid: number) => {
   const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
   return m ? Number(m[1]) / 1024 : Number.NaN;
@@ -73,15 +80,27 @@ const rssMb = (pid: number) => {
 async function pairOf(server: Server, room: string, auth: boolean): Promise<[Client, Client]> {
   const tok = async (user: string) =>
     auth ? await signRoomToken(secret, { room, userId: user, name: user, permission: 'write' }) : 'none';
-  const a = connect(server.base, room, await tok('writer'));
+  const a = connect(server.base, room, await tok('writer'), { acks: auth });
   const b = connect(server.base, room, await tok('reader'));
   await Promise.all([synced(a.provider), synced(b.provider)]);
   return [a, b];
 }
 
-/** Latency of each edit from the writer's push to the reader seeing it. */
-function track(writer: Client, reader: Client, samples: number[]) {
+/**
+ * Latency of each edit from the writer's push to the reader seeing it, and (with acks) to the
+ * writer's saved message covering it.
+ */
+function track(writer: Client, reader: Client, samples: number[], ackSamples: number[]) {
   const sentAt = new Map<number, number>();
+  const messageAt = new Map<number, number>();
+  writer.onSaved = (count) => {
+    const now = performance.now();
+    for (const [message, t0] of messageAt) {
+      if (message > count) break;
+      ackSamples.push(now - t0);
+      messageAt.delete(message);
+    }
+  };
   reader.doc.getArray<number>('bench').observe((e) => {
     const now = performance.now();
     for (const d of e.changes.delta) {
@@ -92,8 +111,10 @@ function track(writer: Client, reader: Client, samples: number[]) {
     }
   });
   return (i: number) => {
-    sentAt.set(i, performance.now());
+    const t0 = performance.now();
+    sentAt.set(i, t0);
     writer.doc.getArray<number>('bench').push([i]);
+    messageAt.set(writer.sent, t0);
   };
 }
 
@@ -108,17 +129,24 @@ async function run(server: Server, auth: boolean) {
   {
     const [a, b] = await pairOf(server, `scratch-pair-${server.name}`, auth);
     const samples: number[] = [];
-    const edit = track(a, b, samples);
+    const ackSamples: number[] = [];
+    const edit = track(a, b, samples, ackSamples);
     for (let i = 0; i < 20; i++) {
       edit(-1 - i);
       await until(() => b.doc.getArray('bench').length === i + 1);
     }
     samples.length = 0; // warm-up done
+    if (auth) await until(() => ackSamples.length === 20, 5000, 'warm-up acks');
+    ackSamples.length = 0;
     for (let i = 0; i < PAIR_EDITS; i++) {
       edit(i);
       await until(() => samples.length === i + 1, 5000);
     }
     result.pair = fmt(samples);
+    if (auth) {
+      await until(() => ackSamples.length === PAIR_EDITS, 5000, 'every ack');
+      result.pairAck = fmt(ackSamples);
+    }
     a.provider.destroy();
     b.provider.destroy();
   }
@@ -135,9 +163,11 @@ async function run(server: Server, auth: boolean) {
   await new Promise((r) => setTimeout(r, 500));
   result.memoryPerRoomKb = Math.round(((rssMb(server.child.pid as number) - before) * 1024) / ROOMS);
   const samples: number[] = [];
+  const ackSamples: number[] = [];
+  const cpuBefore = cpuMs(server.child.pid as number);
   await Promise.all(
     pairs.map(async ([a, b], r) => {
-      const edit = track(a, b, samples);
+      const edit = track(a, b, samples, ackSamples);
       await new Promise((res) => setTimeout(res, (r * INTERVAL) / ROOMS));
       for (let i = 0; i < EDITS; i++) {
         edit(i);
@@ -147,6 +177,11 @@ async function run(server: Server, auth: boolean) {
   );
   await until(() => samples.length === ROOMS * EDITS, 30_000, 'every edit to arrive');
   result.load = fmt(samples);
+  result.cpuUsPerEdit = Math.round(((cpuMs(server.child.pid as number) - cpuBefore) * 1000) / (ROOMS * EDITS));
+  if (auth) {
+    await until(() => ackSamples.length === ROOMS * EDITS, 30_000, 'every ack');
+    result.loadAck = fmt(ackSamples);
+  }
   for (const [a, b] of pairs) {
     a.provider.destroy();
     b.provider.destroy();
@@ -241,6 +276,9 @@ for (const r of results) {
   console.log(`  one pair, ${PAIR_EDITS} sequential edits: ${ms(r.pair)}`);
   console.log(`  ${ROOMS} rooms under load:                ${ms(r.load)}`);
   console.log(`  memory per open room:                 ${r.memoryPerRoomKb} KB`);
+  console.log(`  server CPU per edit under load:       ${r.cpuUsPerEdit} µs`);
+  if (r.pairAck) console.log(`  saved ack, one pair:                  ${ms(r.pairAck)}`);
+  if (r.loadAck) console.log(`  saved ack, ${ROOMS} rooms under load:     ${ms(r.loadAck)}`);
   if (r.persistenceLagMs) console.log(`  persistence lag:                      ${JSON.stringify(r.persistenceLagMs)}`);
 }
 const [ours, stock] = results as { load: { p99: number }; pair: { p99: number } }[];

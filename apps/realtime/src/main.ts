@@ -1,4 +1,5 @@
 import { createPrisma } from '@roguelearn/db';
+import { createPgPool } from '@roguelearn/db/pg';
 import { createLogger, listen, onShutdown } from '@roguelearn/service';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createPgPersistence } from './persistence';
@@ -26,10 +27,11 @@ for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
 const keepLogKinds = new Set((process.env.REALTIME_KEEP_LOG ?? 'PAIR_SESSION').split(',').filter(Boolean));
 
 const db = createPrisma(databaseUrl);
+const pool = createPgPool(databaseUrl);
 const rt = createRealtimeServer({
   secret: new TextEncoder().encode(secret),
   log,
-  persistence: createPgPersistence(db),
+  persistence: createPgPersistence(db, pool),
   limits,
   keepLog: (kind) => keepLogKinds.has(kind),
 });
@@ -37,5 +39,5 @@ const port = await listen(rt.server, Number(process.env.REALTIME_PORT ?? 1234), 
 log.info('listening', { port, limits: { ...DEFAULT_LIMITS, ...limits } });
 onShutdown(log, async () => {
   await rt.close();
-  await db.$disconnect();
+  await Promise.all([db.$disconnect(), pool.end()]);
 });

@@ -15,6 +15,13 @@ export const MSG_QUERY_AWARENESS = 3;
  * `provider.messageHandlers[100]`; it sends one with `provider.ws.send(...)`.
  */
 export const MSG_RELAY = 100;
+/**
+ * Ours: `[101, varUint count]` tells a connection that the first `count` document messages it sent
+ * on this socket (sync step 2 replies and updates, in order) have committed to PostgreSQL: the
+ * durability acknowledgement. Sent only to connections that asked for it with `?acks=1`, at most
+ * once per commit.
+ */
+export const MSG_SAVED = 101;
 export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
 export const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2;
 export const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
@@ -81,6 +88,13 @@ export function relayMessage(fromUserId: string, payload: Uint8Array): Uint8Arra
   encoding.writeVarUint(e, MSG_RELAY);
   encoding.writeVarString(e, fromUserId);
   encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+}
+
+export function savedMessage(count: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_SAVED);
+  encoding.writeVarUint(e, count);
   return encoding.toUint8Array(e);
 }
 

@@ -1,17 +1,18 @@
 // One room: the shared Y.Doc, awareness, the connections, and the path every edit takes to
 // PostgreSQL.
 //
-// Ordering (why an acknowledged edit can't be lost): the y-websocket protocol has no acks, so an
-// edit counts as acknowledged once another client can see it. A write client's update is applied
-// to the room's doc, and Yjs's `update` event yields exactly what changed (nothing for duplicates,
-// nothing yet for updates still waiting on missing dependencies). That effective update is queued
-// and appended to CollabUpdate; only after the INSERT commits is it broadcast. State also leaves
-// the server in sync-step-2 replies, so those are computed when asked but sent only once every
-// update applied before them has committed. Hence nothing another client has seen is missing from
-// the database, whatever happens to this process afterwards. Unacknowledged edits lost in a crash
-// are still in their author's doc, and the stock client re-sends them on reconnect (its reply to
-// our sync step 1). Snapshots are taken only at a moment when everything applied has committed,
-// so a snapshot never holds an edit the log lacks.
+// Durability contract: an update is acknowledged when the server sends its author the saved
+// message (MSG_SAVED, only to connections that opted in with `?acks=1`), and that happens only
+// after the update has committed to CollabUpdate, so a crash or restart loses no acknowledged
+// update. A write client's update is applied to the room's doc; Yjs's `update` event yields exactly
+// what changed (nothing for duplicates, nothing yet for updates still waiting on missing
+// dependencies). That effective update is broadcast to the other connections at once, for latency,
+// and queued for the group commit (fsync-durable). So peers may see an edit before it is durable:
+// if the process dies in between, the edit is still in the docs of its author and of every peer
+// that saw it, and the stock client re-sends whatever the server lacks on reconnect (its reply to
+// our sync step 1), so it comes back as soon as any of them reconnects. That is y-websocket with
+// y-leveldb's guarantee, plus explicit acks. Snapshots are taken only at a moment when everything
+// applied has committed, so a snapshot never holds an edit the log lacks.
 import type { Logger } from '@roguelearn/service';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -29,6 +30,7 @@ import {
   SYNC_STEP1,
   SYNC_STEP2,
   SYNC_UPDATE,
+  savedMessage,
   syncStep1Message,
   syncStep2Message,
   updateMessage,
@@ -43,6 +45,17 @@ export interface Conn {
   receivedAt: number;
   /** Told once that its edits are dropped. */
   deniedNotified: boolean;
+  /** Opted in to saved messages (`?acks=1`); a stock client without a handler logs unknown types. */
+  readonly acks: boolean;
+  /** Document messages (sync step 2 and updates) of this connection that the last ack covered. */
+  acked: number;
+  /**
+   * For each later document message, in order: the room's applied count once it was handled; it is
+   * durable once that many updates have committed.
+   */
+  ackMarks: number[];
+  /** One of its updates waits in Yjs for missing dependencies, outside the log: no more acks. */
+  ackBlocked: boolean;
 }
 
 export interface RoomHost {
@@ -85,7 +98,8 @@ export class Room {
   /** Effective updates applied to the doc / committed to the log, counted since load. */
   private applied = 0;
   private persisted = 0;
-  private waiters: { upto: number; run: () => void }[] = [];
+  /** Connections with document messages not yet acknowledged. */
+  private awaitingAck = new Set<Conn>();
   /** Run the next time every applied update has committed (or the room failed). */
   private atCommitted: (() => void)[] = [];
   /** Highest committed seq, and the seq the stored snapshot covers. */
@@ -93,6 +107,7 @@ export class Room {
   private snapshotSeq = 0n;
   private sinceSnapshot = 0;
   private dirtySince = 0;
+  private lastCommitAt = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> | null = null;
 
@@ -104,6 +119,9 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD || this.failed) return;
       const conn = origin as Conn;
+      // Shown first, saved after: the author's ack, not a peer's view, is what promises durability.
+      const message = updateMessage(update);
+      for (const c of this.conns.keys()) if (c !== conn) this.host.send(c, message);
       this.pending.push({ update, origin: conn, receivedAt: conn.receivedAt });
       this.applied++;
       this.flushing ??= this.flushLoop();
@@ -155,6 +173,7 @@ export class Room {
     const controlled = this.conns.get(conn);
     if (!controlled) return;
     this.conns.delete(conn);
+    this.awaitingAck.delete(conn);
     this.lastActive = Date.now();
     awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
     // Last one out: compact now rather than when the debounce fires.
@@ -170,8 +189,7 @@ export class Room {
       case MSG_SYNC: {
         const step = decoding.readVarUint(decoder);
         if (step === SYNC_STEP1) {
-          const reply = syncStep2Message(Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(decoder)));
-          this.afterPersisted(() => this.host.send(conn, reply));
+          this.host.send(conn, syncStep2Message(Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(decoder))));
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(decoder);
           if (conn.readOnly) {
@@ -186,7 +204,9 @@ export class Room {
             return;
           }
           if (this.frozen || this.failed) return;
+          const { pendingStructs, pendingDs } = this.doc.store;
           Y.applyUpdate(this.doc, update, conn);
+          if (conn.acks) this.noteForAck(conn, pendingStructs, pendingDs);
         } else {
           throw new BadMessageError(`unknown sync message ${step}`);
         }
@@ -215,10 +235,34 @@ export class Room {
     return this.applied - this.persisted;
   }
 
-  /** Runs `fn` once every update applied so far has committed. */
-  private afterPersisted(fn: () => void): void {
-    if (this.persisted >= this.applied) fn();
-    else this.waiters.push({ upto: this.applied, run: fn });
+  /**
+   * Marks a document message of `conn` to be acknowledged once everything applied so far (its own
+   * effective update included) has committed. An update Yjs keeps pending for missing dependencies
+   * is not in the log, and acks are cumulative, so that connection gets none after its earlier
+   * messages'. A stock client never sends one: it sends its updates in causal order.
+   */
+  private noteForAck(conn: Conn, pendingStructsBefore: unknown, pendingDsBefore: unknown): void {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    if ((pendingStructs && pendingStructs !== pendingStructsBefore) || (pendingDs && pendingDs !== pendingDsBefore)) {
+      conn.ackBlocked = true;
+    }
+    if (conn.ackBlocked) return;
+    conn.ackMarks.push(this.applied);
+    if (this.persisted >= this.applied) this.ack(conn);
+    else this.awaitingAck.add(conn);
+  }
+
+  /** Sends `conn` one saved message covering its messages that have committed; true once none wait. */
+  private ack(conn: Conn): boolean {
+    const marks = conn.ackMarks;
+    let n = 0;
+    while (n < marks.length && marks[n] <= this.persisted) n++;
+    if (n) {
+      marks.splice(0, n);
+      conn.acked += n;
+      this.host.send(conn, savedMessage(conn.acked));
+    }
+    return marks.length === 0;
   }
 
   private async flushLoop(): Promise<void> {
@@ -232,15 +276,7 @@ export class Room {
         if (seq > this.lastSeq) this.lastSeq = seq;
         this.persisted += batch.length;
         this.sinceSnapshot += batch.length;
-        for (const p of batch) {
-          const message = updateMessage(p.update);
-          for (const c of this.conns.keys()) if (c !== p.origin) this.host.send(c, message);
-        }
-        const ready = this.waiters.filter((w) => w.upto <= this.persisted);
-        if (ready.length) {
-          this.waiters = this.waiters.filter((w) => w.upto > this.persisted);
-          for (const w of ready) w.run();
-        }
+        for (const c of this.awaitingAck) if (this.ack(c)) this.awaitingAck.delete(c);
         if (this.persisted >= this.applied) for (const run of this.atCommitted.splice(0)) run();
         this.scheduleCompaction();
       }
@@ -267,19 +303,32 @@ export class Room {
     }
   }
 
-  /** Debounced compaction, forced after `everyUpdates` updates or `maxWaitMs` of steady editing. */
+  /**
+   * Debounced compaction, forced after `everyUpdates` updates or `maxWaitMs` of steady editing.
+   * Called after every commit, so it only notes the time; the one timer checks, when it fires,
+   * whether the debounce has really run out and waits the rest if not.
+   */
   private scheduleCompaction(): void {
-    const { debounceMs, maxWaitMs, everyUpdates } = this.host.compaction;
-    if (!this.dirtySince) this.dirtySince = Date.now();
+    const now = Date.now();
+    this.lastCommitAt = now;
+    if (!this.dirtySince) this.dirtySince = now;
+    if (this.sinceSnapshot >= this.host.compaction.everyUpdates) this.armCompaction(0);
+    else if (!this.compactTimer) this.armCompaction(this.compactionDue(now));
+  }
+
+  private compactionDue(now: number): number {
+    const { debounceMs, maxWaitMs } = this.host.compaction;
+    return Math.max(0, Math.min(this.lastCommitAt + debounceMs, this.dirtySince + maxWaitMs) - now);
+  }
+
+  private armCompaction(ms: number): void {
     if (this.compactTimer) clearTimeout(this.compactTimer);
-    const due =
-      this.sinceSnapshot >= everyUpdates
-        ? 0
-        : Math.max(0, Math.min(debounceMs, this.dirtySince + maxWaitMs - Date.now()));
     this.compactTimer = setTimeout(() => {
       this.compactTimer = null;
-      void this.compact().catch(() => {});
-    }, due);
+      const due = this.sinceSnapshot >= this.host.compaction.everyUpdates ? 0 : this.compactionDue(Date.now());
+      if (due > 0) this.armCompaction(due);
+      else void this.compact().catch(() => {});
+    }, ms);
     this.compactTimer.unref();
   }
 

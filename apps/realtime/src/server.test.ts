@@ -1,4 +1,6 @@
 // The realtime server in-process against a real PostgreSQL, with stock y-websocket clients.
+
+import { createPgPool, type PgPool } from '@roguelearn/db/pg';
 import { type RoomPermission, signRoomToken } from '@roguelearn/db/room-token';
 import { createTestDatabase, type TestDatabase } from '@roguelearn/db/testing';
 import { createLogger, listen } from '@roguelearn/service';
@@ -7,13 +9,14 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPgPersistence, type Persistence } from './persistence';
-import { MSG_RELAY } from './protocol';
+import { MSG_RELAY, MSG_SAVED } from './protocol';
 import { CLOSE, createRealtimeServer, type RealtimeServer } from './server';
 import { type Client, connect, rawSocket, synced, until } from './testing';
 
 const secret = new TextEncoder().encode('realtime-test-secret-0123456789abcdef');
 const quiet = createLogger('realtime-test', {}, () => {});
 let t: TestDatabase;
+let pool: PgPool;
 let rt: RealtimeServer;
 let base: string;
 const servers: RealtimeServer[] = [];
@@ -22,7 +25,7 @@ const users: Record<string, string> = {};
 
 async function start(
   limits: Parameters<typeof createRealtimeServer>[0]['limits'] = {},
-  persistence: Persistence = createPgPersistence(t.db),
+  persistence: Persistence = createPgPersistence(t.db, pool),
 ) {
   const s = createRealtimeServer({ secret, log: quiet, persistence, limits });
   servers.push(s);
@@ -32,6 +35,7 @@ async function start(
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  pool = createPgPool(t.url);
   for (const name of ['ada', 'alan', 'grace']) {
     const u = await t.db.user.create({ data: { email: `${name}@x.io`, username: name, displayName: name } });
     users[name] = u.id;
@@ -41,18 +45,22 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.provider.destroy();
   for (const s of servers) await s.close();
+  await pool.end();
   await t.drop();
 });
 
 const token = (room: string, user: string, permission: RoomPermission = 'write') =>
   signRoomToken(secret, { room, userId: users[user] ?? user, name: user, permission });
 
-async function join(room: string, user: string, permission: RoomPermission = 'write', at = base) {
-  const c = connect(at, room, await token(room, user, permission));
+async function join(room: string, user: string, permission: RoomPermission = 'write', at = base, acks = false) {
+  const c = connect(at, room, await token(room, user, permission), { acks });
   clients.push(c);
   await synced(c.provider);
   return c;
 }
+
+/** Until the server has acknowledged every document message `c` sent: all of it is committed. */
+const saved = (c: Client) => until(() => c.saved === c.sent, 5000, 'the saved acknowledgement');
 
 /** What PostgreSQL holds for a room: the snapshot plus the updates after it. */
 async function stored(room: string) {
@@ -70,8 +78,8 @@ async function stored(room: string) {
 describe('realtime server', () => {
   it('lets two stock y-websocket clients converge after concurrent edits, and stores the result', async () => {
     const room = 'pair:00000000-0000-4000-8000-000000000001';
-    const a = await join(room, 'ada');
-    const b = await join(room, 'alan');
+    const a = await join(room, 'ada', 'write', base, true);
+    const b = await join(room, 'alan', 'write', base, true);
     for (let i = 0; i < 50; i++) {
       a.text.insert(a.text.length, `a${i} `);
       b.text.insert(0, `b${i} `);
@@ -81,7 +89,8 @@ describe('realtime server', () => {
       5000,
       'convergence',
     );
-    // Each side has seen everything the other typed, so all of it is committed.
+    // Each side has everything, and each has been told its own edits are saved.
+    await Promise.all([saved(a), saved(b)]);
     const s = await stored(room);
     expect(s.text).toBe(a.text.toString());
     expect(s.row.kind).toBe('PAIR_SESSION');
@@ -90,10 +99,11 @@ describe('realtime server', () => {
 
   it('keeps the edits of a token whose user no longer exists, without an author', async () => {
     const room = 'scratch-ghost';
-    const ghost = await join(room, '00000000-0000-4000-8000-00000000dead');
+    const ghost = await join(room, '00000000-0000-4000-8000-00000000dead', 'write', base, true);
     const other = await join(room, 'ada');
     ghost.text.insert(0, 'from a deleted account');
     await until(() => other.text.toString() === 'from a deleted account');
+    await saved(ghost);
     const s = await stored(room);
     expect(s.text).toBe('from a deleted account');
     expect(s.updates.map((u) => u.userId)).toEqual([null]);
@@ -126,9 +136,9 @@ describe('realtime server', () => {
 
   it("drops a read-only client's edits: they reach neither the other client nor the database", async () => {
     const room = 'meeting:00000000-0000-4000-8000-000000000002';
-    const w = await join(room, 'ada');
+    const w = await join(room, 'ada', 'write', base, true);
     w.text.insert(0, 'shared ');
-    const r = await join(room, 'grace', 'read');
+    const r = await join(room, 'grace', 'read', base, true);
     await until(() => r.text.toString() === 'shared ', 5000, 'reader sync');
     r.text.insert(0, 'EVIL ');
     r.doc.getMap('meta').set('lang', 'evil');
@@ -142,7 +152,11 @@ describe('realtime server', () => {
     expect(w.doc.getMap('meta').size).toBe(0);
     const fresh = await join(room, 'alan');
     expect(fresh.text.toString()).toBe('shared after');
+    await saved(w);
     expect((await stored(room)).text).toBe('shared after');
+    // Nothing of the reader's was saved, so nothing is acknowledged to it.
+    expect(r.sent).toBeGreaterThan(0);
+    expect(r.saved).toBe(0);
     const metrics = await (await fetch(`${base.replace('ws', 'http')}/metrics`)).text();
     expect(metrics).toMatch(/realtime_refused_total\{reason="read_only"[^}]*\} [1-9]/);
   });
@@ -204,6 +218,28 @@ describe('realtime server', () => {
     a.provider.ws?.send(encoding.toUint8Array(e));
     await until(() => got.length === 1);
     expect(got[0]).toEqual({ from: users.ada, payload: '{"type":"offer","sdp":"v=0"}' });
+  });
+
+  it('acknowledges edits as saved once committed, only to connections that asked with ?acks=1', async () => {
+    const room = 'scratch-acks';
+    const a = await join(room, 'ada', 'write', base, true);
+    const plain = await join(room, 'alan');
+    const toPlain: number[] = [];
+    plain.provider.messageHandlers[MSG_SAVED] = (_encoder, decoder) => toPlain.push(decoding.readVarUint(decoder));
+    for (let i = 0; i < 20; i++) {
+      a.text.insert(a.text.length, `a${i};`);
+      plain.text.insert(0, 'p');
+    }
+    await saved(a);
+    // Its sync step 2 reply and twenty updates, every one of them in the database by now.
+    expect(a.saved).toBe(21);
+    const text = (await stored(room)).text;
+    for (let i = 0; i < 20; i++) expect(text).toContain(`a${i};`);
+    await until(async () => (await stored(room)).text.split('p').length === 21, 5000, "the other client's edits");
+    // Anything sent to `plain` before this edit has reached it by the time the edit does.
+    a.text.insert(0, '!');
+    await until(() => plain.text.toString().startsWith('!'));
+    expect(toPlain).toEqual([]);
   });
 
   it('serves /health and Prometheus /metrics', async () => {
@@ -293,8 +329,8 @@ describe('limits', () => {
     expect((await stored('scratch-idle')).row.snapshot).not.toBeNull();
   });
 
-  it('never shows an edit it could not commit; the author re-sends it once storage is back', async () => {
-    const pgp = createPgPersistence(t.db);
+  it('acknowledges nothing it could not commit; the edit comes back once storage is back', async () => {
+    const pgp = createPgPersistence(t.db, pool);
     let down = false;
     const flaky: Persistence = {
       ...pgp,
@@ -302,20 +338,38 @@ describe('limits', () => {
     };
     const { base: at } = await start({}, flaky);
     const room = 'scratch-flaky';
-    const a = await join(room, 'ada', 'write', at);
+    const a = await join(room, 'ada', 'write', at, true);
     const b = await join(room, 'alan', 'write', at);
+    const atClose: { sent: number; saved: number }[] = [];
+    a.provider.on('connection-close', () => atClose.push({ sent: a.sent, saved: a.saved }));
     a.text.insert(0, 'saved. ');
-    await until(() => b.text.toString() === 'saved. ');
+    await saved(a);
     down = true;
     a.text.insert(a.text.length, 'pending');
+    // Shown to the peer at once, but never acknowledged to its author.
+    await until(() => b.text.toString() === 'saved. pending', 5000, 'the broadcast');
     await until(() => a.closes.length > 0, 10_000, 'the room to give up on storage');
     expect(a.closes[0]).toBe(CLOSE.storageUnavailable);
-    expect(b.text.toString()).toBe('saved. ');
+    expect(atClose[0]).toEqual({ sent: 3, saved: 2 });
     expect((await stored(room)).text).toBe('saved. ');
     down = false;
-    // Both reconnect by themselves; the author's sync reply carries the unsaved edit.
-    await until(() => b.text.toString() === 'saved. pending', 10_000, 'the edit after recovery');
-    expect((await stored(room)).text).toBe('saved. pending');
+    // Both reconnect by themselves; their sync replies carry the unsaved edit.
+    await until(async () => (await stored(room)).text === 'saved. pending', 10_000, 'the edit after recovery');
+    await until(() => a.provider.wsconnected && a.saved === a.sent, 10_000, 'the author to be told');
+  });
+
+  it('snapshots a room once its edits pause for compactDebounceMs, not while they continue', async () => {
+    const { base: at } = await start({ compactDebounceMs: 300, compactMaxWaitMs: 60_000 });
+    const room = 'scratch-debounce';
+    const a = await join(room, 'ada', 'write', at, true);
+    for (let i = 0; i < 10; i++) {
+      a.text.insert(a.text.length, `${i}`);
+      await saved(a);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await stored(room)).row.snapshot).toBeNull();
+    await until(async () => (await stored(room)).row.snapshot !== null, 5000, 'the debounced snapshot');
+    expect((await stored(room)).text).toBe('0123456789');
   });
 
   it('snapshots on shutdown', async () => {

@@ -91,6 +91,8 @@ test('two students match, share an editor, chat and call', async ({ browser }) =
   // Each one's typing shows up for the other, with the other's named cursor.
   await typeLine(barbara, '# barbara was here');
   await expect(editor(ken)).toContainText('# barbara was here');
+  // The server has acknowledged her edits as committed.
+  await expect(barbara.getByText('Saved', { exact: true })).toBeVisible();
   await typeLine(ken, '# ken too');
   await expect(editor(barbara)).toContainText('# ken too');
   await expect(barbara.locator('.cm-ySelectionInfo', { hasText: KEN.name })).toHaveCount(1);

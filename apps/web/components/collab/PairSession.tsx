@@ -24,6 +24,7 @@ import { Chat } from './Chat';
 import styles from './collab.module.css';
 import { colorAt } from './colors';
 import { PresenceList, usePresence } from './Presence';
+import { SaveStatus } from './SaveStatus';
 import { type JudgeHandle, SessionJudge } from './SessionJudge';
 import { Snapshots } from './Snapshots';
 import { type Room, useRoom } from './useRoom';
@@ -221,6 +222,7 @@ function Workspace({
         onRun={() => judge.current?.run()}
         onSubmit={() => judge.current?.submit()}
       />
+      {canWrite && <SaveStatus saves={room.saves} />}
       {canWrite && languageInfo && (
         <SessionJudge
           sessionId={session.id}

@@ -2,7 +2,8 @@
 
 // One collaborative room of apps/realtime: a Y.Doc synced through the stock y-websocket provider,
 // its awareness (who is here, their cursor), and the server's relay channel (message type 100)
-// for ephemeral traffic such as chat pings and call signalling.
+// for ephemeral traffic such as chat pings and call signalling, and whether my edits are saved
+// (the server's acknowledgement, message 101, which we opt in to with `acks=1`).
 import { useMutation } from '@tanstack/react-query';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -11,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { useTRPC } from '@/lib/trpc';
 import { colorFor } from './colors';
+import { type Saves, trackSaves } from './saves';
 
 const MSG_RELAY = 100;
 /** The server's "invalid or missing room token" close code (apps/realtime protocol.ts). */
@@ -26,6 +28,7 @@ export interface Room {
   doc: Y.Doc;
   provider: WebsocketProvider;
   permission: 'read' | 'write';
+  saves: Saves;
   /** Sends to everyone else in the room; false when not connected (the message is dropped). */
   relay(payload: RelayPayload): boolean;
   onRelay(listener: RelayListener): () => void;
@@ -64,7 +67,7 @@ export function useRoom(roomName: string, me: { id: string; displayName: string 
         return;
       }
       if (cancelled) return;
-      const p = new WebsocketProvider(first.url, first.room, doc, { params: { token: first.token } });
+      const p = new WebsocketProvider(first.url, first.room, doc, { params: { token: first.token, acks: '1' } });
       provider = p;
       p.awareness.setLocalStateField('user', { id: me.id, name: me.displayName, ...colorFor(me.id) });
       p.messageHandlers[MSG_RELAY] = (_encoder, decoder) => {
@@ -83,6 +86,7 @@ export function useRoom(roomName: string, me: { id: string; displayName: string 
         doc,
         provider: p,
         permission: first.permission,
+        saves: trackSaves(p, doc),
         relay(payload) {
           const ws = p.ws;
           if (!ws || ws.readyState !== WebSocket.OPEN) return false;
@@ -116,7 +120,7 @@ export function useRoom(roomName: string, me: { id: string; displayName: string 
           .current({ room: roomName })
           .then((next) => {
             if (cancelled) return;
-            p.params = { token: next.token };
+            p.params = { token: next.token, acks: '1' };
             p.connect();
           })
           .catch((err: Error) => setState((s) => ({ ...s, status: 'failed', error: err.message })));

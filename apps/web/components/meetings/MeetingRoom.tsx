@@ -11,6 +11,7 @@ import { Call } from '@/components/collab/Call';
 import { Chat } from '@/components/collab/Chat';
 import collabStyles from '@/components/collab/collab.module.css';
 import { PresenceList, usePresence } from '@/components/collab/Presence';
+import { SaveStatus } from '@/components/collab/SaveStatus';
 import { type Room, useRoom } from '@/components/collab/useRoom';
 import { EditorPlaceholder } from '@/components/problems/CodeEditor';
 import { RequireSession } from '@/components/session/RequireSession';
@@ -248,6 +249,7 @@ function Notes({ room, readOnly }: { room: Room; readOnly: boolean }) {
         describedBy={ids.hint}
         lineWrapping
       />
+      {!readOnly && <SaveStatus saves={room.saves} />}
     </div>
   );
 }
