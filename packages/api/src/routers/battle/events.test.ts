@@ -73,7 +73,9 @@ describe('seasonal events', () => {
 
   it('an event whose creator is gone is left to administrators', async () => {
     const e = await t.db.seasonalEvent.create({ data: { slug: 'orphan', title: 'Orphan', ...window() } });
-    await expect(as('prof')((c) => c.contest.event.update({ eventId: e.id, title: 'Adopted event' }))).rejects.toMatchObject({
+    await expect(
+      as('prof')((c) => c.contest.event.update({ eventId: e.id, title: 'Adopted event' })),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     await as('root')((c) => c.contest.event.delete({ eventId: e.id }));
