@@ -3,8 +3,8 @@
 import { problemStatuses } from '@roguelearn/api/schemas';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import type { FormEvent } from 'react';
 import { StaffOnly } from '@/components/learning/admin/StaffOnly';
 import { DifficultyBadge } from '@/components/problems/Badges';
 import { formatWhen } from '@/components/problems/labels';
@@ -13,12 +13,12 @@ import listStyles from '@/components/problems/problems.module.css';
 import { Alert } from '@/components/ui/Alert';
 import { Button, ButtonLink } from '@/components/ui/Button';
 import { useTRPC } from '@/lib/trpc';
+import { useUrlSearch } from '@/lib/useUrlSearch';
 import styles from './authoring.module.css';
 import { ImportZip } from './ImportZip';
 import { type AuthoredListItem, type ProblemStatus, statusLabels } from './labels';
 
 const PAGE_SIZE = 20;
-const SEARCH_DEBOUNCE_MS = 300;
 
 type Filters = { q: string; status: ProblemStatus | undefined; scope: 'mine' | 'all'; page: number };
 
@@ -71,34 +71,8 @@ export function AuthoringListPage() {
 
 function AuthoringList({ isAdmin }: { isAdmin: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
   const filters = readFilters(useSearchParams());
-  const [text, setText] = useState(filters.q);
-  // What this box last put in the URL, to tell typing apart from back/forward navigation.
-  const pushed = useRef(filters.q);
-  useEffect(() => {
-    if (filters.q !== pushed.current) {
-      pushed.current = filters.q;
-      setText(filters.q);
-    }
-  }, [filters.q]);
-
-  const go = (next: Partial<Filters>, mode: 'push' | 'replace' = 'push') => {
-    const merged = { ...filters, page: 1, ...next };
-    pushed.current = merged.q;
-    const href = hrefFor(pathname, merged);
-    if (mode === 'replace') router.replace(href, { scroll: false });
-    else router.push(href, { scroll: false });
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only typing schedules a search
-  useEffect(() => {
-    const q = text.trim();
-    if (q === pushed.current) return;
-    const timer = setTimeout(() => go({ q }, 'replace'), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const { text, setText, go, pathname } = useUrlSearch(filters, hrefFor);
 
   const list = useQuery(
     trpc.authoring.list.queryOptions(

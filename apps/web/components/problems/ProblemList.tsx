@@ -3,17 +3,17 @@
 import { difficulties } from '@roguelearn/api/schemas';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { type FormEvent, type ReactNode, useId, useRef } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { useTRPC } from '@/lib/trpc';
+import { useUrlSearch } from '@/lib/useUrlSearch';
 import { DifficultyBadge, tagClass } from './Badges';
 import { type Difficulty, difficultyLabels, type ProblemListItem } from './labels';
 import styles from './problems.module.css';
 
 export const PAGE_SIZE = 20;
-const SEARCH_DEBOUNCE_MS = 300;
 const numberFormat = new Intl.NumberFormat('en');
 
 type Filters = { q: string; difficulty: Difficulty | undefined; tag: string; page: number };
@@ -57,39 +57,10 @@ function describeFilters(f: Filters, tagName: string | undefined): string {
 
 export function ProblemList() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const filters = readFilters(params);
+  const filters = readFilters(useSearchParams());
   const searchRef = useRef<HTMLInputElement>(null);
   const difficultyLabelId = useId();
-
-  // The box updates at once; the URL (and the query) follow after a pause in typing. The last
-  // value this box put in the URL tells its own updates apart from back/forward navigation.
-  const [text, setText] = useState(filters.q);
-  const pushed = useRef(filters.q);
-  useEffect(() => {
-    if (filters.q !== pushed.current) {
-      pushed.current = filters.q;
-      setText(filters.q);
-    }
-  }, [filters.q]);
-
-  const go = (next: Partial<Filters>, mode: 'push' | 'replace' = 'push') => {
-    const merged = { ...filters, page: 1, ...next };
-    pushed.current = merged.q;
-    const href = hrefFor(pathname, merged);
-    if (mode === 'replace') router.replace(href, { scroll: false });
-    else router.push(href, { scroll: false });
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only typing schedules a search
-  useEffect(() => {
-    const q = text.trim();
-    if (q === pushed.current) return;
-    const timer = setTimeout(() => go({ q }, 'replace'), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const { text, setText, go, pathname } = useUrlSearch(filters, hrefFor);
 
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
