@@ -1,8 +1,7 @@
-import { createPrisma } from '@roguelearn/db';
 import { createPgPool } from '@roguelearn/db/pg';
 import { createLogger, listen, onShutdown } from '@roguelearn/service';
 import { DEFAULT_LIMITS, type Limits } from './limits';
-import { createPgPersistence } from './persistence';
+import { createPgPersistence, DEFAULT_COMMIT_INTERVAL_MS } from './persistence';
 import { createRealtimeServer } from './server';
 
 const log = createLogger('realtime');
@@ -26,12 +25,14 @@ for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
 // Kinds whose update log survives compaction (replay reads it); comma-separated, '' for none.
 const keepLogKinds = new Set((process.env.REALTIME_KEEP_LOG ?? 'PAIR_SESSION').split(',').filter(Boolean));
 
-const db = createPrisma(databaseUrl);
-const pool = createPgPool(databaseUrl);
+// Appends hold one connection at a time; the others load and compact rooms.
+const pool = createPgPool(databaseUrl, 4);
 const rt = createRealtimeServer({
   secret: new TextEncoder().encode(secret),
   log,
-  persistence: createPgPersistence(db, pool),
+  persistence: createPgPersistence(pool, {
+    commitIntervalMs: Number(process.env.REALTIME_COMMIT_INTERVAL_MS || DEFAULT_COMMIT_INTERVAL_MS),
+  }),
   limits,
   keepLog: (kind) => keepLogKinds.has(kind),
 });
@@ -39,5 +40,5 @@ const port = await listen(rt.server, Number(process.env.REALTIME_PORT ?? 1234), 
 log.info('listening', { port, limits: { ...DEFAULT_LIMITS, ...limits } });
 onShutdown(log, async () => {
   await rt.close();
-  await Promise.all([db.$disconnect(), pool.end()]);
+  await pool.end();
 });

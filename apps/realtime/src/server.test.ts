@@ -25,7 +25,7 @@ const users: Record<string, string> = {};
 
 async function start(
   limits: Parameters<typeof createRealtimeServer>[0]['limits'] = {},
-  persistence: Persistence = createPgPersistence(t.db, pool),
+  persistence: Persistence = createPgPersistence(pool),
 ) {
   const s = createRealtimeServer({ secret, log: quiet, persistence, limits });
   servers.push(s);
@@ -330,7 +330,7 @@ describe('limits', () => {
   });
 
   it('acknowledges nothing it could not commit; the edit comes back once storage is back', async () => {
-    const pgp = createPgPersistence(t.db, pool);
+    const pgp = createPgPersistence(pool);
     let down = false;
     const flaky: Persistence = {
       ...pgp,
