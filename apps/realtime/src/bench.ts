@@ -1,7 +1,8 @@
 // Realtime benchmark (prints numbers; not a test). Runs our server (auth + PostgreSQL persistence)
 // and the stock @y/websocket-server (no auth, in-memory) the same way, each as its own process,
 // with stock y-websocket clients in this process:
-//   1. memory per open room (server RSS growth over N rooms of two clients, divided by N);
+//   1. memory per open room (server RSS growth over N rooms of two clients, divided by N, each
+//      after a full GC);
 //   2. those N rooms, every writer editing at a fixed rate: latency p50/p99 under load (each
 //      room's first edits are the warm-up, reported apart);
 //   3. one room, two clients, sequential edits: propagation latency p50/p99;
@@ -40,6 +41,7 @@ const secret = new TextEncoder().encode(SECRET);
 
 interface Server {
   name: string;
+  memoryFile: string;
   child: ChildProcess;
   base: string;
   exited: Promise<void>;
@@ -47,7 +49,12 @@ interface Server {
 
 /** Starts a server process; resolves once its port answers HTTP. */
 async function spawnServer(name: string, args: string[], env: Record<string, string>, port: number): Promise<Server> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+  const memoryFile = path.join(os.tmpdir(), `rl-rt-bench-memory-${process.pid}-${name}.json`);
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, BENCH_MEMORY_FILE: memoryFile },
+    stdio: 'inherit',
+  });
   let dead = false;
   const exited = new Promise<void>((r) =>
     child.on('exit', () => {
@@ -67,7 +74,7 @@ async function spawnServer(name: string, args: string[], env: Record<string, str
     30_000,
     `${name} to listen`,
   );
-  return { name, child, base, exited };
+  return { name, memoryFile, child, base, exited };
 }
 
 /** CPU time (user + system) a process has used, in ms: less noisy than latency on a busy machine. */
@@ -88,10 +95,21 @@ const pgCpuMs = () => {
   return total;
 };
 
-const rssMb = (pid: number) => {
-  const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-  return m ? Number(m[1]) / 1024 : Number.NaN;
+/** Resident memory, and the live JS heap plus buffers outside it, after a full GC (bench-gc.cjs). */
+const memoryMb = async (server: Server) => {
+  fs.rmSync(server.memoryFile, { force: true });
+  process.kill(server.child.pid as number, 'SIGUSR2');
+  await until(() => fs.existsSync(server.memoryFile), 5000, 'the memory report');
+  await new Promise((r) => setTimeout(r, 100));
+  const m = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  const usage = JSON.parse(fs.readFileSync(server.memoryFile, 'utf8')) as NodeJS.MemoryUsage;
+  return { rss: m ? Number(m[1]) / 1024 : Number.NaN, live: (usage.heapUsed + usage.external) / 2 ** 20 };
 };
+const GC_ON_SIGNAL = [
+  '--expose-gc',
+  '--require',
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-gc.cjs'),
+];
 
 async function pairOf(server: Server, room: string, auth: boolean): Promise<[Client, Client]> {
   const tok = async (user: string) =>
@@ -159,9 +177,11 @@ async function run(server: Server, auth: boolean, round: number) {
     return opened;
   };
   const warmRooms = await open('warm', 10);
-  const before = rssMb(server.child.pid as number);
+  const before = await memoryMb(server);
   const pairs = await open('load', ROOMS);
-  result.memoryPerRoomKb = Math.round(((rssMb(server.child.pid as number) - before) * 1024) / ROOMS);
+  const after = await memoryMb(server);
+  result.memoryPerRoomKb = Math.round(((after.rss - before.rss) * 1024) / ROOMS);
+  result.liveMemoryPerRoomKb = Math.round(((after.live - before.live) * 1024) / ROOMS);
   // 2. Load: every room's first WARMUP edits are counted apart (the servers' JIT and buffers
   // settle in them), then EDITS measured ones.
   let cpu = { server: 0, pg: 0, clients: process.cpuUsage(), wall: 0 };
@@ -264,6 +284,7 @@ const pooled = Object.fromEntries(
 );
 const rounds: string[] = [];
 const memoryKb = Object.fromEntries(kinds.map((k) => [k, [] as number[]]));
+const liveKb = Object.fromEntries(kinds.map((k) => [k, [] as number[]]));
 const p99 = (xs: number[]) =>
   percentile(
     [...xs].sort((a, b) => a - b),
@@ -284,7 +305,7 @@ for (let round = 0; round < ROUNDS; round++) {
       kind === 'ours'
         ? await spawnServer(
             'ours',
-            [...prof, '--import', 'tsx', 'apps/realtime/src/main.ts'],
+            [...prof, ...GC_ON_SIGNAL, '--import', 'tsx', 'apps/realtime/src/main.ts'],
             {
               DATABASE_URL: dbUrl,
               AUTH_JWT_SECRET: SECRET,
@@ -298,7 +319,7 @@ for (let round = 0; round < ROUNDS; round++) {
           )
         : await spawnServer(
             'stock',
-            [...prof, 'node_modules/@y/websocket-server/src/server.js'],
+            [...prof, ...GC_ON_SIGNAL, 'node_modules/@y/websocket-server/src/server.js'],
             { HOST: '127.0.0.1', PORT: String(port) },
             port,
           );
@@ -306,10 +327,11 @@ for (let round = 0; round < ROUNDS; round++) {
       const { result: r, samples } = await run(server, kind === 'ours', round);
       for (const key of Object.keys(samples) as (keyof Samples)[]) pooled[kind][key].push(...samples[key]);
       memoryKb[kind].push(r.memoryPerRoomKb);
+      liveKb[kind].push(r.liveMemoryPerRoomKb);
       const ms = (xs: number[]) => `${p50(xs).toFixed(2)}/${p99(xs).toFixed(2)}`;
       line[kind] =
         `pair ${ms(samples.pair)}  load ${ms(samples.load)}  warm-up ${ms(samples.warmup)}  ` +
-        `${r.memoryPerRoomKb} KB/room  CPU/edit µs: server ${r.cpuUsPerEdit}, clients ${r.clientCpuUsPerEdit}, ` +
+        `memory/room ${r.memoryPerRoomKb} KB (live ${r.liveMemoryPerRoomKb} KB)  CPU/edit µs: server ${r.cpuUsPerEdit}, clients ${r.clientCpuUsPerEdit}, ` +
         `PostgreSQL ${r.pgCpuUsPerEdit}` +
         (kind === 'ours'
           ? `  ack pair ${ms(samples.pairAck)} load ${ms(samples.loadAck)}  lag ${await persistenceLag(server)}`

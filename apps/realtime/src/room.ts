@@ -41,6 +41,8 @@ export interface Conn {
   readonly userId: string;
   readonly name: string;
   readonly readOnly: boolean;
+  /** Edits after this time (epoch ms) are dropped as if read-only; Infinity when unlimited. */
+  readonly writeUntil: number;
   /** performance.now() when the message being handled arrived (for the persistence-lag metric). */
   receivedAt: number;
   /** Told once that its edits are dropped. */
@@ -192,13 +194,19 @@ export class Room {
           this.host.send(conn, syncStep2Message(Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(decoder))));
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(decoder);
-          if (conn.readOnly) {
+          const closed = !conn.readOnly && Date.now() >= conn.writeUntil;
+          if (conn.readOnly || closed) {
             // An empty update (no structs, no deletions) is two zero bytes: the usual step-2 reply.
             if (update.length > 2) {
               this.host.countDropped('read_only');
               if (!conn.deniedNotified) {
                 conn.deniedNotified = true;
-                this.host.send(conn, permissionDeniedMessage('read-only: your edits are not saved'));
+                this.host.send(
+                  conn,
+                  permissionDeniedMessage(
+                    closed ? 'read-only: this room is closed for editing' : 'read-only: your edits are not saved',
+                  ),
+                );
               }
             }
             return;

@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPgPersistence, type Persistence } from './persistence';
-import { MSG_RELAY, MSG_SAVED } from './protocol';
+import { MSG_AUTH, MSG_RELAY, MSG_SAVED } from './protocol';
 import { CLOSE, createRealtimeServer, type RealtimeServer } from './server';
 import { type Client, connect, rawSocket, synced, until } from './testing';
 
@@ -159,6 +159,33 @@ describe('realtime server', () => {
     expect(r.saved).toBe(0);
     const metrics = await (await fetch(`${base.replace('ws', 'http')}/metrics`)).text();
     expect(metrics).toMatch(/realtime_refused_total\{reason="read_only"[^}]*\} [1-9]/);
+  });
+
+  it("stops a connection's writing at the token's write deadline, while it stays connected", async () => {
+    const room = 'meeting:00000000-0000-4000-8000-000000000003';
+    const writeUntil = Date.now() + 1500;
+    const c = connect(
+      base,
+      room,
+      await signRoomToken(secret, { room, userId: users.ada, name: 'ada', permission: 'write', writeUntil }),
+      { acks: true },
+    );
+    clients.push(c);
+    await synced(c.provider);
+    const denied: string[] = [];
+    c.provider.messageHandlers[MSG_AUTH] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder); // 0: permission denied
+      denied.push(decoding.readVarString(decoder));
+    };
+    c.text.insert(0, 'during ');
+    await saved(c);
+    await new Promise((r) => setTimeout(r, writeUntil - Date.now() + 50));
+    c.text.insert(c.text.length, 'after');
+    await until(() => denied.length > 0, 5000, 'the refusal');
+    expect(denied).toEqual(['read-only: this room is closed for editing']);
+    expect(c.provider.wsconnected).toBe(true);
+    expect((await join(room, 'alan', 'read')).text.toString()).toBe('during ');
+    expect((await stored(room)).text).toBe('during ');
   });
 
   it('loads the stored document before answering the first sync', async () => {

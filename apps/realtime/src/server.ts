@@ -269,6 +269,7 @@ export function createRealtimeServer(opts: RealtimeOptions): RealtimeServer {
       userId: claims.userId,
       name: claims.name,
       readOnly: claims.permission !== 'write',
+      writeUntil: claims.writeUntil ?? Number.POSITIVE_INFINITY,
       receivedAt: 0,
       deniedNotified: false,
       acks,

@@ -11,10 +11,20 @@ export interface RoomClaims {
   userId: string;
   name: string;
   permission: RoomPermission;
+  /**
+   * Write permission ends at this time (epoch ms) even on a connection opened before it: a
+   * meeting's notes close when the meeting does, not when the last token issued during it expires.
+   */
+  writeUntil?: number;
 }
 
 export async function signRoomToken(secret: Uint8Array, claims: RoomClaims, ttlSec = 300): Promise<string> {
-  return new SignJWT({ room: claims.room, name: claims.name, perm: claims.permission })
+  return new SignJWT({
+    room: claims.room,
+    name: claims.name,
+    perm: claims.permission,
+    ...(claims.writeUntil !== undefined && { wu: Math.floor(claims.writeUntil / 1000) }),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
     .setAudience(ROOM_TOKEN_AUDIENCE)
@@ -33,6 +43,7 @@ export async function verifyRoomToken(secret: Uint8Array, token: string, room: s
       userId: payload.sub,
       name: typeof payload.name === 'string' ? payload.name : 'anonymous',
       permission: payload.perm === 'write' ? 'write' : 'read',
+      ...(typeof payload.wu === 'number' && { writeUntil: payload.wu * 1000 }),
     };
   } catch (err) {
     if (err instanceof errors.JOSEError) return null;

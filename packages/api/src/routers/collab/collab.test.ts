@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { browser, testAuthConfig } from '../../testing';
+import { closesAt } from '../meeting/service';
 import { DEFAULT_REALTIME_URL } from './service';
 
 const config = testAuthConfig();
@@ -144,6 +145,11 @@ describe('collab.roomToken', () => {
     expect(res.permission).toBe('write');
     const m = await t.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { document: true } });
     expect(m.document).toMatchObject({ room, kind: 'MEETING' });
+    // Writing ends when the meeting closes (its end plus the overrun grace), on open connections too.
+    const claims = await verifyRoomToken(config.jwtSecret, res.token, room);
+    expect(claims?.writeUntil).toBe(Math.floor(closesAt(m) / 1000) * 1000);
+    const pair = await who.bob.b.run((c) => c.collab.roomToken({ room: `pair:${sessionId}` }));
+    expect((await verifyRoomToken(config.jwtSecret, pair.token, `pair:${sessionId}`))?.writeUntil).toBeUndefined();
   });
 });
 

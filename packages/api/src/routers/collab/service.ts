@@ -11,7 +11,7 @@ import { DomainError, forbidden, notFound } from '../../errors';
 import type { historyInput, saveVersionInput } from '../../schemas/collab';
 import type { SessionUser } from '../auth/service';
 import { managedBy } from '../classes/service';
-import { isMeetingMember, isOpen } from '../meeting/service';
+import { closesAt, isMeetingMember, isOpen } from '../meeting/service';
 
 export const ROOM_TOKEN_TTL_SEC = 300;
 export const MAX_VERSIONS_PER_DOCUMENT = 200;
@@ -21,6 +21,8 @@ export interface RoomAccess {
   room: string;
   permission: RoomPermission;
   documentId: string;
+  /** When writing ends regardless of the token's lifetime (epoch ms), if known in advance. */
+  writeUntil?: number;
 }
 
 /**
@@ -109,7 +111,9 @@ export async function roomAccess(db: Db, user: SessionUser, room: string): Promi
     const documentId = await ensureDocument(db, meetingRoom(id), 'MEETING', meeting.document, (docId) =>
       db.meeting.update({ where: { id }, data: { documentId: docId } }),
     );
-    return { room: meetingRoom(id), permission: isOpen(meeting) ? 'write' : 'read', documentId };
+    return isOpen(meeting)
+      ? { room: meetingRoom(id), permission: 'write', documentId, writeUntil: closesAt(meeting) }
+      : { room: meetingRoom(id), permission: 'read', documentId };
   }
   throw notFound('Room');
 }
@@ -128,7 +132,13 @@ export async function issueRoomToken(db: Db, config: AuthConfig, user: SessionUs
   const access = await roomAccess(db, user, room);
   const token = await signRoomToken(
     config.jwtSecret,
-    { room: access.room, userId: user.id, name: user.displayName, permission: access.permission },
+    {
+      room: access.room,
+      userId: user.id,
+      name: user.displayName,
+      permission: access.permission,
+      writeUntil: access.writeUntil,
+    },
     ROOM_TOKEN_TTL_SEC,
   );
   return {

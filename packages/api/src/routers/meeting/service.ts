@@ -32,7 +32,7 @@ interface Timing {
   cancelledAt: Date | null;
 }
 
-const closesAt = (m: Timing) => m.scheduledAt.getTime() + (m.durationMinutes + OVERRUN_GRACE_MINUTES) * 60_000;
+export const closesAt = (m: Timing) => m.scheduledAt.getTime() + (m.durationMinutes + OVERRUN_GRACE_MINUTES) * 60_000;
 
 export function meetingPhase(m: Timing, now = new Date()): MeetingPhase {
   if (m.cancelledAt) return 'cancelled';
