@@ -24,6 +24,8 @@ export interface Limits {
   compactMaxWaitMs: number;
   /** … or after this many updates, whichever comes first. */
   compactEveryUpdates: number;
+  /** Saved messages (acks) to one connection at most this often; each covers all before it. */
+  ackIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -41,6 +43,7 @@ export const DEFAULT_LIMITS: Limits = {
   compactDebounceMs: 2000,
   compactMaxWaitMs: 30_000,
   compactEveryUpdates: 500,
+  ackIntervalMs: 100,
 };
 
 /** A token bucket: `take()` is false once the connection is over its rate. */

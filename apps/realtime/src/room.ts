@@ -58,6 +58,9 @@ export interface Conn {
   ackMarks: number[];
   /** One of its updates waits in Yjs for missing dependencies, outside the log: no more acks. */
   ackBlocked: boolean;
+  /** performance.now() of its last saved message, and the timer of the next one when held back. */
+  lastAckAt: number;
+  ackTimer: NodeJS.Timeout | null;
 }
 
 export interface RoomHost {
@@ -68,6 +71,8 @@ export interface RoomHost {
   fail(room: Room, err: unknown): void;
   observeLag(seconds: number): void;
   countDropped(reason: 'read_only'): void;
+  /** Saved messages to one connection at most this often (they are cumulative). */
+  ackIntervalMs: number;
   compaction: { debounceMs: number; maxWaitMs: number; everyUpdates: number; keepLog(kind: string): boolean };
 }
 
@@ -176,6 +181,8 @@ export class Room {
     if (!controlled) return;
     this.conns.delete(conn);
     this.awaitingAck.delete(conn);
+    if (conn.ackTimer) clearTimeout(conn.ackTimer);
+    conn.ackTimer = null;
     this.lastActive = Date.now();
     awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
     // Last one out: compact now rather than when the debounce fires.
@@ -260,16 +267,31 @@ export class Room {
     else this.awaitingAck.add(conn);
   }
 
-  /** Sends `conn` one saved message covering its messages that have committed; true once none wait. */
-  private ack(conn: Conn): boolean {
+  /**
+   * Sends `conn` one saved message covering its messages that have committed; true once none wait.
+   * Someone typing fast would get one per commit, each a socket write as costly as relaying an
+   * edit, so within `ackIntervalMs` of the last one the next is held back and covers everything
+   * committed by then (`now` forces it out, as on shutdown).
+   */
+  private ack(conn: Conn, now = false): boolean {
     const marks = conn.ackMarks;
     let n = 0;
     while (n < marks.length && marks[n] <= this.persisted) n++;
-    if (n) {
-      marks.splice(0, n);
-      conn.acked += n;
-      this.host.send(conn, savedMessage(conn.acked));
+    if (!n) return marks.length === 0;
+    const wait = conn.lastAckAt + this.host.ackIntervalMs - performance.now();
+    if (wait > 0 && !now) {
+      conn.ackTimer ??= setTimeout(() => {
+        conn.ackTimer = null;
+        if (this.conns.has(conn) && this.ack(conn)) this.awaitingAck.delete(conn);
+      }, wait);
+      return false;
     }
+    if (conn.ackTimer) clearTimeout(conn.ackTimer);
+    conn.ackTimer = null;
+    marks.splice(0, n);
+    conn.acked += n;
+    conn.lastAckAt = performance.now();
+    this.host.send(conn, savedMessage(conn.acked));
     return marks.length === 0;
   }
 
@@ -384,10 +406,11 @@ export class Room {
     if (this.lastSeq === taken.upto) this.dirtySince = 0;
   }
 
-  /** Commits every applied update, then compacts. Used on eviction and shutdown. */
+  /** Commits every applied update and acknowledges it, then compacts. Used on eviction and shutdown. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     if (this.failed) return;
+    for (const c of this.awaitingAck) if (this.ack(c, true)) this.awaitingAck.delete(c);
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
     await this.compact();
@@ -397,6 +420,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.compactTimer) clearTimeout(this.compactTimer);
+    for (const c of this.conns.keys()) if (c.ackTimer) clearTimeout(c.ackTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -269,6 +269,36 @@ describe('realtime server', () => {
     expect(toPlain).toEqual([]);
   });
 
+  it('holds saved messages to one connection to one per ackIntervalMs, each covering everything committed', async () => {
+    const { base: at } = await start({ ackIntervalMs: 400 });
+    const room = 'scratch-ack-interval';
+    const a = await join(room, 'ada', 'write', at, true);
+    const counts: number[] = [];
+    const times: number[] = [];
+    const record = a.onSaved;
+    a.onSaved = (n) => {
+      record?.(n);
+      counts.push(n);
+      times.push(performance.now());
+    };
+    await saved(a);
+    const started = performance.now();
+    // 30 edits over ~600 ms, each committed within milliseconds.
+    for (let i = 0; i < 30; i++) {
+      a.text.insert(a.text.length, `${i % 10}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await saved(a);
+    expect(a.saved).toBe(31);
+    const during = times.filter((x) => x >= started).length;
+    // Without the interval: ~30 messages; with it, one per 400 ms (and one at once after a pause).
+    expect(during).toBeLessThanOrEqual(Math.ceil((performance.now() - started) / 400) + 1);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(395);
+    expect(counts).toEqual([...counts].sort((x, y) => x - y));
+    // Everything acknowledged is in the database.
+    expect((await stored(room)).text).toBe('012345678901234567890123456789');
+  });
+
   it('serves /health and Prometheus /metrics', async () => {
     const http = base.replace('ws', 'http');
     const health = await (await fetch(`${http}/health`)).json();

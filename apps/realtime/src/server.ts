@@ -177,6 +177,7 @@ export function createRealtimeServer(opts: RealtimeOptions): RealtimeServer {
     },
     observeLag: (s) => lag.observe(s),
     countDropped: (reason) => refused.inc({ reason }),
+    ackIntervalMs: limits.ackIntervalMs,
     compaction: {
       debounceMs: limits.compactDebounceMs,
       maxWaitMs: limits.compactMaxWaitMs,
@@ -276,6 +277,8 @@ export function createRealtimeServer(opts: RealtimeOptions): RealtimeServer {
       acked: 0,
       ackMarks: [],
       ackBlocked: false,
+      lastAckAt: Number.NEGATIVE_INFINITY,
+      ackTimer: null,
       ws,
       room: null,
       inbox: [],
