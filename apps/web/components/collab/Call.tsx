@@ -1,9 +1,9 @@
 'use client';
 
 // An audio/video call between everyone in a room who joins it: a full mesh, one peer connection
-// per other person (fine for a pair or a party of six). Signalling rides the room's relay channel;
-// the WebRTC "perfect negotiation" pattern (the peer with the larger user id is polite) resolves
-// offers that cross.
+// per other person (fine for a pair or a party of six). Signalling rides the room's relay channel.
+// Of each pair, the peer with the smaller user id opens the link and restarts it; the other is
+// polite in the WebRTC "perfect negotiation" pattern, which resolves any renegotiation that crosses.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
@@ -11,7 +11,7 @@ import styles from './collab.module.css';
 import type { RelayPayload, Room } from './useRoom';
 
 type Signal =
-  | { t: 'call'; kind: 'join' | 'leave' }
+  | { t: 'call'; kind: 'join' | 'ready' | 'leave' }
   | { t: 'call'; kind: 'sdp'; description: RTCSessionDescriptionInit }
   | { t: 'call'; kind: 'ice'; candidate: RTCIceCandidateInit };
 
@@ -97,7 +97,8 @@ export function Call({
       };
       pc.onconnectionstatechange = () => {
         setRemotes((r) => ({ ...r, [userId]: { stream: r[userId]?.stream ?? null, connection: pc.connectionState } }));
-        if (pc.connectionState === 'failed') pc.restartIce();
+        // Both sides see the failure; restart offers from both would cross.
+        if (pc.connectionState === 'failed' && !peer.polite) pc.restartIce();
       };
       if (withTracks) addLocalTracks(pc);
       return peer;
@@ -108,14 +109,22 @@ export function Call({
   const handleSignal = useCallback(
     async (from: string, s: Signal) => {
       if (s.kind === 'join') {
-        // Whoever is already in the call offers to the newcomer (a rejoin replaces the old link),
-        // so offers don't normally cross; perfect negotiation handles it when they do.
+        // A rejoin replaces the old link. Only the impolite side of a pair offers, even when both
+        // join at once: the polite side's rollback of a crossing offer can leave Chromium's ICE
+        // agent gathering no candidates, and then no media ever flows. The polite side replies
+        // instead: its own join may have arrived before the other's camera started, and been dropped.
         closePeer(from);
-        peerFor(from);
+        if (meId < from) peerFor(from);
+        else send(from, { t: 'call', kind: 'ready' });
+      } else if (s.kind === 'ready') {
+        // Unless their join came after our camera started: then the link is already on its way.
+        if (!peers.current.has(from)) peerFor(from);
       } else if (s.kind === 'leave') {
         closePeer(from);
       } else if (s.kind === 'sdp') {
         const fresh = !peers.current.has(from);
+        // Only an offer opens a link: an answer without one is for a link we've since closed.
+        if (fresh && s.description.type !== 'offer') return;
         // Answering a first offer: our tracks go onto the transceivers it created, after it.
         const peer = peerFor(from, !fresh);
         const { pc } = peer;
@@ -129,7 +138,8 @@ export function Call({
           if (pc.localDescription) send(from, { t: 'call', kind: 'sdp', description: pc.localDescription.toJSON() });
         }
       } else if (s.kind === 'ice') {
-        const peer = peerFor(from);
+        const peer = peers.current.get(from);
+        if (!peer) return;
         try {
           await peer.pc.addIceCandidate(s.candidate);
         } catch (err) {
@@ -137,7 +147,7 @@ export function Call({
         }
       }
     },
-    [peerFor, closePeer, send, addLocalTracks],
+    [meId, peerFor, closePeer, send, addLocalTracks],
   );
 
   // Signals are handled one at a time, in arrival order: a candidate must not be added while the
@@ -171,14 +181,17 @@ export function Call({
   leaveRef.current = leave;
   useEffect(() => () => leaveRef.current(), []);
 
-  // After a reconnect the others may have dropped us: announce ourselves again.
+  // After a reconnect the others may have dropped us: announce ourselves again. They replace their
+  // links with us on hearing it, so ours go too.
   useEffect(() => {
     const onStatus = ({ status }: { status: string }) => {
-      if (status === 'connected' && localRef.current) send(undefined, { t: 'call', kind: 'join' });
+      if (status !== 'connected' || !localRef.current) return;
+      for (const id of [...peers.current.keys()]) closePeer(id);
+      send(undefined, { t: 'call', kind: 'join' });
     };
     room.provider.on('status', onStatus);
     return () => room.provider.off('status', onStatus);
-  }, [room, send]);
+  }, [room, send, closePeer]);
 
   async function join() {
     setError(null);
