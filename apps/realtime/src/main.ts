@@ -16,11 +16,17 @@ if (!databaseUrl) {
   process.exit(1);
 }
 
+/** A number from the environment; unset, empty or not a number leaves the default. */
+function numberFromEnv(name: string): number | undefined {
+  const env = process.env[name];
+  return env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Number(env) : undefined;
+}
+
 /** REALTIME_MAX_MESSAGE_BYTES, REALTIME_MESSAGES_PER_SECOND, … override the defaults in limits.ts. */
 const limits: Partial<Limits> = {};
 for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
-  const env = process.env[`REALTIME_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
-  if (env !== undefined && env !== '' && Number.isFinite(Number(env))) limits[key] = Number(env);
+  const value = numberFromEnv(`REALTIME_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`);
+  if (value !== undefined) limits[key] = value;
 }
 // Kinds whose update log survives compaction (replay reads it); comma-separated, '' for none.
 const keepLogKinds = new Set((process.env.REALTIME_KEEP_LOG ?? 'PAIR_SESSION').split(',').filter(Boolean));
@@ -31,7 +37,7 @@ const rt = createRealtimeServer({
   secret: new TextEncoder().encode(secret),
   log,
   persistence: createPgPersistence(pool, {
-    commitIntervalMs: Number(process.env.REALTIME_COMMIT_INTERVAL_MS || DEFAULT_COMMIT_INTERVAL_MS),
+    commitIntervalMs: numberFromEnv('REALTIME_COMMIT_INTERVAL_MS') ?? DEFAULT_COMMIT_INTERVAL_MS,
   }),
   limits,
   keepLog: (kind) => keepLogKinds.has(kind),

@@ -29,6 +29,22 @@ async function player(browser: Browser) {
   return { account, page };
 }
 
+type Player = Awaited<ReturnType<typeof player>>;
+
+/** `leader` founds a party named `name` and invites `member`, who accepts and lands on its page. */
+async function formParty(leader: Player, member: Player, name: string) {
+  await leader.page.goto('/parties');
+  await leader.page.getByLabel('Party name').fill(name);
+  await leader.page.getByRole('button', { name: 'Create party' }).click();
+  await expect(leader.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await leader.page.getByLabel('Invite by username').fill(member.account.username);
+  await leader.page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(leader.page.getByText(`Invitation sent to @${member.account.username}`)).toBeVisible();
+  await member.page.goto('/invitations');
+  await member.page.getByRole('button', { name: `Accept invitation to ${name}` }).click();
+  await expect(member.page).toHaveURL(/\/parties\/[0-9a-f-]{36}$/);
+}
+
 /** The value of an <input type="datetime-local"> (the browser runs in this machine's zone). */
 function localMinute(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -77,16 +93,7 @@ test('a party schedules a meeting and meets: presence, shared notes, chat, call 
   const partyName = `Owls ${uniqueSuffix()}`;
 
   // The leader makes a party and invites the member, who accepts.
-  await leader.page.goto('/parties');
-  await leader.page.getByLabel('Party name').fill(partyName);
-  await leader.page.getByRole('button', { name: 'Create party' }).click();
-  await expect(leader.page.getByRole('heading', { level: 1, name: partyName })).toBeVisible();
-  await leader.page.getByLabel('Invite by username').fill(member.account.username);
-  await leader.page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(leader.page.getByText(`Invitation sent to @${member.account.username}`)).toBeVisible();
-  await member.page.goto('/invitations');
-  await member.page.getByRole('button', { name: `Accept invitation to ${partyName}` }).click();
-  await expect(member.page).toHaveURL(/\/parties\/[0-9a-f-]{36}$/);
+  await formParty(leader, member, partyName);
   const upcoming = member.page.getByRole('list', { name: 'Upcoming meetings' });
   await expect(member.page.getByText('Nothing planned yet.')).toBeVisible();
 
@@ -159,17 +166,7 @@ test('two members who join the call in the same instant both see each other', as
   test.setTimeout(120_000);
   const leader = await player(browser);
   const member = await player(browser);
-  const partyName = `Larks ${uniqueSuffix()}`;
-  await leader.page.goto('/parties');
-  await leader.page.getByLabel('Party name').fill(partyName);
-  await leader.page.getByRole('button', { name: 'Create party' }).click();
-  await expect(leader.page.getByRole('heading', { level: 1, name: partyName })).toBeVisible();
-  await leader.page.getByLabel('Invite by username').fill(member.account.username);
-  await leader.page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(leader.page.getByText(`Invitation sent to @${member.account.username}`)).toBeVisible();
-  await member.page.goto('/invitations');
-  await member.page.getByRole('button', { name: `Accept invitation to ${partyName}` }).click();
-  await expect(member.page).toHaveURL(/\/parties\/[0-9a-f-]{36}$/);
+  await formParty(leader, member, `Larks ${uniqueSuffix()}`);
 
   await leader.page.getByRole('button', { name: 'Schedule meeting' }).click();
   const form = leader.page.getByRole('region', { name: 'Schedule a meeting' });
